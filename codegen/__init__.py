@@ -1,0 +1,9 @@
+"""Build-time tooling for infobip-codes.
+
+Data flows one way: ``spec/*.yaml`` -> :mod:`codegen.spec` (load and validate)
+-> :mod:`codegen.render` (jinja2 templates) -> committed files under
+``src/infobip_codes/`` and ``docs/``. :mod:`codegen.page` and
+:mod:`codegen.importer` keep the spec true to Infobip's documentation page.
+
+Nothing here is imported by the installed package.
+"""

@@ -1,0 +1,679 @@
+"""Load and validate ``spec/``: the one reader of the YAML tables.
+
+Every command that needs the spec (``generate``, ``check``, ``import-docs``)
+goes through :func:`load_spec`. It never stops at the first problem: it
+collects every one it can find, each with file, line and column, and raises
+:class:`SpecError` holding all of them. Callers write nothing in that case.
+
+The schema is documented for people in ``spec/README.md``; the constants
+below are the machine-readable half of the same contract.
+"""
+
+from __future__ import annotations
+
+import keyword
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError
+
+INDEX_FILE = "channels.yaml"
+"""Lists the channel files in page order; everything else in spec/ is a channel."""
+
+KINDS = ("status", "error")
+
+CHANNEL_KEYS = {
+    "channel": True,
+    "enum_prefix": True,
+    "page": True,
+    "note": False,
+    "status_groups": False,
+    "error_groups": False,
+    "errors": False,
+}
+PAGE_KEYS = {"statuses": False, "errors": False}
+GROUP_KEYS = {"id": True, "name": True, "member": False, "description": True, "codes": True}
+STATUS_KEYS = {"id": True, "name": True, "member": False, "duplicate_of": False, "description": True}
+GROUPED_ERROR_KEYS = {**STATUS_KEYS, "permanent": True}
+FLAT_ERROR_KEYS = {**STATUS_KEYS, "status_id": False, "status_text": False}
+
+# Attribute names the runtime's enum base classes define; a member with one of
+# these names would shadow a property, so the spec may not declare it.
+RESERVED_MEMBERS = frozenset(
+    {
+        "name",
+        "value",
+        "api_name",
+        "description",
+        "info",
+        "records",
+        "group",
+        "permanent",
+        "status",
+        "is_final",
+        "is_retryable",
+        "mro",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the spec, located as precisely as the YAML allows."""
+
+    path: str
+    line: int  # 1-based; 0 when the problem concerns the whole file
+    column: int  # 1-based; 0 when unknown
+    message: str
+
+    def __str__(self) -> str:
+        where = self.path
+        if self.line:
+            where += f":{self.line}"
+            if self.column:
+                where += f":{self.column}"
+        return f"{where}: error: {self.message}"
+
+
+class SpecError(Exception):
+    """The spec is invalid; ``problems`` lists every problem found."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = tuple(sorted(problems, key=lambda p: (p.path, p.line, p.column)))
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+@dataclass(frozen=True)
+class Group:
+    channel: str
+    kind: str
+    id: int
+    name: str
+    member: str
+    description: str | None
+    line: int
+
+
+@dataclass(frozen=True)
+class Code:
+    """One row of the page: what a record of the generated catalogue holds."""
+
+    channel: str
+    kind: str
+    id: int
+    name: str
+    member: str  # the enum member this row is reached through
+    group_id: int | None
+    group_name: str | None
+    permanent: bool | None
+    description: str | None
+    status_id: int | None = None
+    status_text: str | None = None
+    duplicate_of: str | None = None  # set on a further row for an earlier member
+    line: int = 0
+
+    @property
+    def is_member(self) -> bool:
+        """False for a row that only adds a record to an earlier member."""
+        return self.duplicate_of is None
+
+
+@dataclass(frozen=True)
+class Channel:
+    name: str
+    enum_prefix: str
+    path: str  # as shown in messages and generated headers, e.g. "spec/sms.yaml"
+    status_heading: str | None
+    error_heading: str | None
+    note: str | None
+    status_groups: tuple[Group, ...]
+    error_groups: tuple[Group, ...]
+    statuses: tuple[Code, ...]
+    errors: tuple[Code, ...]
+
+    @property
+    def grouped_errors(self) -> bool:
+        return bool(self.error_groups)
+
+    @property
+    def status_enum(self) -> str | None:
+        return f"{self.enum_prefix}StatusCode" if self.statuses else None
+
+    @property
+    def error_enum(self) -> str | None:
+        return f"{self.enum_prefix}ErrorCode" if self.errors else None
+
+    @property
+    def error_group_enum(self) -> str | None:
+        return f"{self.enum_prefix}ErrorGroup" if self.error_groups else None
+
+    @property
+    def codes(self) -> tuple[Code, ...]:
+        return self.statuses + self.errors
+
+    @property
+    def enums(self) -> tuple[str, ...]:
+        names = (self.status_enum, self.error_group_enum, self.error_enum)
+        return tuple(n for n in names if n)
+
+
+@dataclass(frozen=True)
+class Spec:
+    root: Path
+    channels: tuple[Channel, ...]
+    status_groups: tuple[Group, ...] = field(default=())  # the shared StatusGroup enum
+
+    @property
+    def codes(self) -> tuple[Code, ...]:
+        return tuple(code for channel in self.channels for code in channel.codes)
+
+    def channel(self, name: str) -> Channel:
+        for channel in self.channels:
+            if channel.name == name:
+                return channel
+        raise KeyError(name)
+
+
+def yaml_round_trip() -> YAML:
+    """The one YAML configuration used to read and write the spec."""
+    yaml = YAML(typ="rt")
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.width = 4096  # one description per line keeps diffs of the spec readable
+    yaml.preserve_quotes = True
+    return yaml
+
+
+def member_from_group_name(name: str) -> str:
+    """``"Registration error"`` -> ``"REGISTRATION_ERROR"``."""
+    return re.sub(r"\W+", "_", name.strip()).strip("_").upper()
+
+
+def display_path(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve().parent).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def read_documents(spec_dir: Path) -> tuple[dict[str, CommentedMap], list[Problem]]:
+    """Parse every channel file named by the index, in page order.
+
+    Returns the round-trip documents (which the importer edits in place) keyed
+    by channel name, plus the problems met while parsing.
+    """
+    problems: list[Problem] = []
+    docs: dict[str, CommentedMap] = {}
+    yaml = yaml_round_trip()
+    index_path = spec_dir / INDEX_FILE
+    shown_index = display_path(index_path, spec_dir)
+    index = _parse(yaml, index_path, shown_index, problems)
+    if index is None:
+        return docs, problems
+    names = _channel_list(index, shown_index, problems)
+    for name, line in names:
+        path = spec_dir / f"{name}.yaml"
+        shown = display_path(path, spec_dir)
+        if not path.is_file():
+            problems.append(Problem(shown_index, line, 0, f"channel {name!r} has no file {shown}"))
+            continue
+        doc = _parse(yaml, path, shown, problems)
+        if doc is None:
+            continue
+        if not isinstance(doc, CommentedMap):
+            problems.append(Problem(shown, 1, 1, "a channel file must be a mapping"))
+            continue
+        docs[name] = doc
+    listed = {name for name, _ in names}
+    for path in sorted(spec_dir.glob("*.yaml")):
+        if path.name != INDEX_FILE and path.stem not in listed:
+            problems.append(
+                Problem(
+                    display_path(path, spec_dir),
+                    0,
+                    0,
+                    f"channel file is not listed in {shown_index}; add {path.stem!r} there",
+                )
+            )
+    return docs, problems
+
+
+def load_spec(spec_dir: Path) -> Spec:
+    """Read and validate the whole spec, raising :class:`SpecError` on any problem."""
+    docs, problems = read_documents(spec_dir)
+    channels = []
+    for name, doc in docs.items():
+        path = display_path(spec_dir / f"{name}.yaml", spec_dir)
+        channel = _Validator(path, name, problems).channel(doc)
+        if channel is not None:
+            channels.append(channel)
+    status_groups = _check_catalogue(channels, problems)
+    if problems:
+        raise SpecError(problems)
+    return Spec(root=spec_dir, channels=tuple(channels), status_groups=status_groups)
+
+
+def _parse(yaml: YAML, path: Path, shown: str, problems: list[Problem]) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.append(Problem(shown, 0, 0, f"cannot read: {exc}"))
+        return None
+    try:
+        return yaml.load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        what = " ".join(str(part) for part in (exc.context, exc.problem) if part)
+        problems.append(Problem(shown, line, column, f"invalid YAML: {what}"))
+    except Exception as exc:  # ruamel raises a few unmarked errors too
+        problems.append(Problem(shown, 0, 0, f"invalid YAML: {exc}"))
+    return None
+
+
+def _channel_list(index: Any, shown: str, problems: list[Problem]) -> list[tuple[str, int]]:
+    if not isinstance(index, CommentedMap) or set(index) != {"channels"}:
+        problems.append(Problem(shown, 1, 1, "expected exactly one key, 'channels'"))
+        return []
+    seq = index["channels"]
+    if not isinstance(seq, CommentedSeq):
+        line, col = index.lc.value("channels")
+        problems.append(Problem(shown, line + 1, col + 1, "'channels' must be a list"))
+        return []
+    names: list[tuple[str, int]] = []
+    seen: set[str] = set()
+    for i, item in enumerate(seq):
+        line, col = seq.lc.item(i)
+        if not isinstance(item, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", item):
+            problems.append(
+                Problem(shown, line + 1, col + 1, f"channel name {item!r} must be snake_case")
+            )
+        elif item in seen:
+            problems.append(Problem(shown, line + 1, col + 1, f"channel {item!r} listed twice"))
+        else:
+            seen.add(item)
+            names.append((item, line + 1))
+    return names
+
+
+class _Validator:
+    """Turns one channel document into a :class:`Channel`, recording problems."""
+
+    def __init__(self, path: str, name: str, problems: list[Problem]) -> None:
+        self.path = path
+        self.name = name
+        self.problems = problems
+
+    # -- reporting helpers -------------------------------------------------
+
+    def problem(self, where: tuple[int, int], message: str) -> None:
+        self.problems.append(Problem(self.path, where[0] + 1, where[1] + 1, message))
+
+    def key_at(self, node: CommentedMap, key: str) -> tuple[int, int]:
+        return tuple(node.lc.key(key))  # type: ignore[return-value]
+
+    def value_at(self, node: CommentedMap, key: str) -> tuple[int, int]:
+        return tuple(node.lc.value(key))  # type: ignore[return-value]
+
+    def node_at(self, node: Any) -> tuple[int, int]:
+        return (node.lc.line, node.lc.col)
+
+    def keys(self, node: CommentedMap, allowed: dict[str, bool], what: str) -> bool:
+        """Report unknown and missing keys; True when every required key is there."""
+        ok = True
+        for key in node:
+            if key not in allowed:
+                expected = ", ".join(allowed)
+                self.problem(
+                    self.key_at(node, key),
+                    f"unknown key {key!r} in {what} (expected one of: {expected})",
+                )
+        for key, required in allowed.items():
+            if required and key not in node:
+                self.problem(self.node_at(node), f"{what} is missing required key {key!r}")
+                ok = False
+        return ok
+
+    def int_(self, node: CommentedMap, key: str, what: str) -> int | None:
+        value = node.get(key)
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.problem(
+                self.value_at(node, key), f"{what}: {key!r} must be an integer, not {value!r}"
+            )
+            return None
+        if value < 0:
+            self.problem(self.value_at(node, key), f"{what}: {key!r} must not be negative")
+            return None
+        return int(value)
+
+    def str_(self, node: CommentedMap, key: str, what: str, nullable: bool = False) -> str | None:
+        value = node.get(key)
+        if value is None and nullable:
+            return None
+        if not isinstance(value, str) or not value.strip():
+            kind = "a non-empty string" + (" or null" if nullable else "")
+            self.problem(self.value_at(node, key), f"{what}: {key!r} must be {kind}, not {value!r}")
+            return None
+        text = str(value)
+        if " ".join(text.split()) != text:
+            self.problem(
+                self.value_at(node, key),
+                f"{what}: {key!r} must be one line with single spaces and no surrounding blanks",
+            )
+        return text
+
+    def bool_(self, node: CommentedMap, key: str, what: str) -> bool | None:
+        value = node.get(key)
+        if not isinstance(value, bool):
+            self.problem(
+                self.value_at(node, key), f"{what}: {key!r} must be true or false, not {value!r}"
+            )
+            return None
+        return bool(value)
+
+    def member_name(self, node: CommentedMap, key: str, value: str, what: str) -> bool:
+        if not value.isidentifier() or keyword.iskeyword(value):
+            hint = " (declare 'member:' with a valid one)" if key == "name" else ""
+            self.problem(
+                self.value_at(node, key),
+                f"{what}: {value!r} is not a valid Python identifier{hint}",
+            )
+            return False
+        if value.startswith("_") or value in RESERVED_MEMBERS:
+            self.problem(
+                self.value_at(node, key),
+                f"{what}: {value!r} is reserved (leading underscore or an enum attribute name)",
+            )
+            return False
+        return True
+
+    def seq(self, node: CommentedMap, key: str, what: str) -> CommentedSeq | None:
+        value = node.get(key)
+        if not isinstance(value, CommentedSeq):
+            self.problem(self.value_at(node, key), f"{what}: {key!r} must be a list")
+            return None
+        return value
+
+    def maps(self, seq: CommentedSeq, what: str) -> Iterator[CommentedMap]:
+        for i, item in enumerate(seq):
+            if isinstance(item, CommentedMap):
+                yield item
+            else:
+                self.problem(tuple(seq.lc.item(i)), f"each {what} must be a mapping")  # type: ignore[arg-type]
+
+    # -- the document --------------------------------------------------------
+
+    def channel(self, doc: CommentedMap) -> Channel | None:
+        if not self.keys(doc, CHANNEL_KEYS, "channel file"):
+            return None
+        name = self.str_(doc, "channel", "channel file")
+        if name is not None and name != self.name:
+            self.problem(
+                self.value_at(doc, "channel"),
+                f"'channel' is {name!r} but the file is listed as {self.name!r}",
+            )
+        prefix = self.str_(doc, "enum_prefix", "channel file")
+        if prefix is not None and not re.fullmatch(r"[A-Z][A-Za-z0-9]*", prefix):
+            self.problem(
+                self.value_at(doc, "enum_prefix"),
+                f"'enum_prefix' {prefix!r} must be a CapWords identifier",
+            )
+        headings = self.page(doc)
+        note = self.str_(doc, "note", "channel file", nullable=True) if "note" in doc else None
+
+        if "error_groups" in doc and "errors" in doc:
+            self.problem(
+                self.key_at(doc, "errors"),
+                "a channel has either 'error_groups' (grouped tables) or 'errors' (one flat "
+                "table), not both",
+            )
+        status_groups, statuses = self.grouped(doc, "status_groups", "status")
+        error_groups, errors = self.grouped(doc, "error_groups", "error")
+        if "errors" in doc:
+            errors = self.flat_errors(doc)
+        if headings[0] is None and statuses:
+            self.problem(self.key_at(doc, "page"), "statuses need 'page: statuses:' heading")
+        if headings[1] is None and errors:
+            self.problem(self.key_at(doc, "page"), "errors need 'page: errors:' heading")
+        self.unique(statuses, "status")
+        self.unique(errors, "error")
+        if name is None or prefix is None:
+            return None
+        return Channel(
+            name=name,
+            enum_prefix=prefix,
+            path=self.path,
+            status_heading=headings[0],
+            error_heading=headings[1],
+            note=note,
+            status_groups=tuple(status_groups),
+            error_groups=tuple(error_groups),
+            statuses=tuple(statuses),
+            errors=tuple(errors),
+        )
+
+    def page(self, doc: CommentedMap) -> tuple[str | None, str | None]:
+        page = doc["page"]
+        if not isinstance(page, CommentedMap):
+            self.problem(self.value_at(doc, "page"), "'page' must be a mapping")
+            return None, None
+        self.keys(page, PAGE_KEYS, "'page'")
+        statuses = self.str_(page, "statuses", "'page'") if "statuses" in page else None
+        errors = self.str_(page, "errors", "'page'") if "errors" in page else None
+        return statuses, errors
+
+    def grouped(self, doc: CommentedMap, key: str, kind: str) -> tuple[list[Group], list[Code]]:
+        groups: list[Group] = []
+        codes: list[Code] = []
+        if key not in doc:
+            return groups, codes
+        seq = self.seq(doc, key, "channel file")
+        if seq is None:
+            return groups, codes
+        allowed = STATUS_KEYS if kind == "status" else GROUPED_ERROR_KEYS
+        seen_ids: dict[int, int] = {}
+        seen_members: dict[str, int] = {}
+        for node in self.maps(seq, f"entry of {key!r}"):
+            what = f"{kind} group"
+            if not self.keys(node, GROUP_KEYS, what):
+                continue
+            gid = self.int_(node, "id", what)
+            gname = self.str_(node, "name", what)
+            description = self.str_(node, "description", what, nullable=True)
+            if gname is not None and "member" in node:
+                gmember = self.str_(node, "member", what)
+            else:
+                gmember = member_from_group_name(gname) if gname else None
+            line = node.lc.line + 1
+            if gmember is not None and not self.member_name(
+                node, "member" if "member" in node else "name", gmember, what
+            ):
+                gmember = None
+            if gid is not None:
+                if gid in seen_ids:
+                    self.problem(
+                        self.value_at(node, "id"),
+                        f"{what} id {gid} is already used on line {seen_ids[gid]}",
+                    )
+                seen_ids[gid] = line
+            if gmember is not None:
+                if gmember in seen_members:
+                    self.problem(
+                        self.value_at(node, "name"),
+                        f"{what} member {gmember} is already used on line {seen_members[gmember]}",
+                    )
+                seen_members[gmember] = line
+            codes_seq = self.seq(node, "codes", what)
+            if gid is None or gname is None or gmember is None:
+                continue
+            groups.append(Group(self.name, kind, gid, gname, gmember, description, line))
+            if codes_seq is None:
+                continue
+            for code_node in self.maps(codes_seq, f"code of {kind} group {gname!r}"):
+                code = self.code(code_node, kind, allowed, gid, gname)
+                if code is not None:
+                    codes.append(code)
+        return groups, codes
+
+    def flat_errors(self, doc: CommentedMap) -> list[Code]:
+        seq = self.seq(doc, "errors", "channel file")
+        if seq is None:
+            return []
+        codes = []
+        for node in self.maps(seq, "entry of 'errors'"):
+            code = self.code(node, "error", FLAT_ERROR_KEYS, None, None)
+            if code is not None:
+                codes.append(code)
+        return codes
+
+    def code(
+        self,
+        node: CommentedMap,
+        kind: str,
+        allowed: dict[str, bool],
+        group_id: int | None,
+        group_name: str | None,
+    ) -> Code | None:
+        what = f"{kind} code"
+        if not self.keys(node, allowed, what):
+            return None
+        cid = self.int_(node, "id", what)
+        if cid is not None:
+            what = f"{kind} code {cid}"
+        name = self.str_(node, "name", what)
+        description = self.str_(node, "description", what, nullable=True)
+        permanent = self.bool_(node, "permanent", what) if "permanent" in allowed else None
+        duplicate_of = self.str_(node, "duplicate_of", what) if "duplicate_of" in node else None
+        if "member" in node:
+            if duplicate_of is not None:
+                self.problem(
+                    self.key_at(node, "member"),
+                    f"{what}: 'member' and 'duplicate_of' exclude each other (a duplicate row "
+                    "belongs to the member it duplicates)",
+                )
+            member = self.str_(node, "member", what)
+            member_key = "member"
+        else:
+            member, member_key = name, "name"
+        if duplicate_of is not None:
+            member, member_key = duplicate_of, "duplicate_of"
+        if member is not None and not self.member_name(node, member_key, member, what):
+            member = None
+        status_id = status_text = None
+        if "status_id" in node:
+            status_id = self.int_(node, "status_id", what)
+            if "status_text" not in node:
+                self.problem(self.key_at(node, "status_id"), f"{what}: 'status_id' needs 'status_text'")
+        if "status_text" in node:
+            status_text = self.str_(node, "status_text", what)
+            if "status_id" not in node:
+                self.problem(self.key_at(node, "status_text"), f"{what}: 'status_text' needs 'status_id'")
+        if cid is None or name is None or member is None:
+            return None
+        if "permanent" in allowed and permanent is None:
+            return None
+        return Code(
+            channel=self.name,
+            kind=kind,
+            id=cid,
+            name=name,
+            member=member,
+            group_id=group_id,
+            group_name=group_name,
+            permanent=permanent,
+            description=description,
+            status_id=status_id,
+            status_text=status_text,
+            duplicate_of=duplicate_of,
+            line=node.lc.line + 1,
+        )
+
+    def unique(self, codes: list[Code], kind: str) -> None:
+        """Ids and member names are unique within one enum unless a row declares why not."""
+        by_id: dict[int, Code] = {}
+        by_member: dict[str, Code] = {}
+        for code in codes:
+            where = (code.line - 1, 0)
+            if code.duplicate_of is not None:
+                target = by_member.get(code.duplicate_of)
+                if target is None:
+                    self.problem(
+                        where,
+                        f"{kind} code {code.id}: 'duplicate_of: {code.duplicate_of}' names no "
+                        f"earlier {kind} code of this channel",
+                    )
+                elif target.id != code.id:
+                    self.problem(
+                        where,
+                        f"{kind} code {code.id}: 'duplicate_of: {code.duplicate_of}' names a code "
+                        f"with another id ({target.id}); a duplicate row repeats the same id",
+                    )
+                continue
+            first = by_id.get(code.id)
+            if first is not None:
+                self.problem(
+                    where,
+                    f"duplicate {kind} id {code.id}: already used by {first.name} on line "
+                    f"{first.line}; if the page really lists it twice, declare "
+                    f"'duplicate_of: {first.member}'",
+                )
+                continue
+            by_id[code.id] = code
+            clash = by_member.get(code.member)
+            if clash is not None:
+                self.problem(
+                    where,
+                    f"duplicate {kind} member name {code.member}: already used by id {clash.id} "
+                    f"on line {clash.line}; declare another 'member:' for this row",
+                )
+            else:
+                by_member[code.member] = code
+
+
+def _check_catalogue(channels: list[Channel], problems: list[Problem]) -> tuple[Group, ...]:
+    """Checks across channels: status groups agree, DLT status links resolve, names are unique."""
+    shared: dict[int, Group] = {}
+    prefixes: dict[str, Channel] = {}
+    for channel in channels:
+        other = prefixes.get(channel.enum_prefix)
+        if other is not None:
+            problems.append(
+                Problem(
+                    channel.path,
+                    0,
+                    0,
+                    f"enum_prefix {channel.enum_prefix!r} is already used by {other.path}",
+                )
+            )
+        prefixes[channel.enum_prefix] = channel
+        for group in channel.status_groups:
+            first = shared.setdefault(group.id, group)
+            if first.member != group.member:
+                problems.append(
+                    Problem(
+                        channel.path,
+                        group.line,
+                        0,
+                        f"status group {group.id} is {group.name!r} here but {first.name!r} in "
+                        f"spec/{first.channel}.yaml; status groups are shared by every channel",
+                    )
+                )
+    general_statuses = {code.id for code in channels[0].statuses} if channels else set()
+    first_name = channels[0].name if channels else "?"
+    for channel in channels:
+        for code in channel.errors:
+            if code.status_id is not None and code.status_id not in general_statuses:
+                problems.append(
+                    Problem(
+                        channel.path,
+                        code.line,
+                        0,
+                        f"error code {code.id}: status_id {code.status_id} is not a status of "
+                        f"the {first_name} tables",
+                    )
+                )
+    return tuple(sorted(shared.values(), key=lambda g: g.id))
