@@ -82,7 +82,9 @@ def check(root: Path, spec_dir: Path) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m codegen", description=__doc__)
-    parser.add_argument("--root", type=Path, default=ROOT, help="repository root (default: %(default)s)")
+    parser.add_argument(
+        "--root", type=Path, default=ROOT, help="repository root (default: %(default)s)"
+    )
     parser.add_argument("--spec", type=Path, help="spec directory (default: ROOT/spec)")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("generate", help="render spec/ into the committed files, writing only changes")

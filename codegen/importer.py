@@ -108,7 +108,7 @@ def _merge_codes(
     seen: Counter[tuple[int, str]] = Counter()
     for node, gid in existing:
         ident = (node.get("id"), str(node.get("name")))
-        spec_rows[(kind, *ident, seen[ident])] = (node, gid)  # type: ignore[arg-type]
+        spec_rows[(kind, ident[0], ident[1], seen[ident])] = (node, gid)
         seen[ident] += 1
     seen.clear()
     placed: dict[int | None, list[CommentedMap]] = {}
@@ -151,9 +151,12 @@ def _merge_codes(
 def _replace_seq(parent: CommentedMap, key: str, items: list[CommentedMap]) -> None:
     """Keep the existing sequence (and the comments it carries) when nothing moved."""
     current = parent.get(key)
-    if isinstance(current, CommentedSeq) and len(current) == len(items):
-        if all(a is b for a, b in zip(current, items, strict=True)):
-            return
+    if (
+        isinstance(current, CommentedSeq)
+        and len(current) == len(items)
+        and all(a is b for a, b in zip(current, items, strict=True))
+    ):
+        return
     seq = CommentedSeq(items)
     if isinstance(current, CommentedSeq):
         # comments attached to items that are still there move with them
@@ -177,7 +180,9 @@ def _merge_section(channel: str, doc: CommentedMap, section: PageSection, result
     if kind == "error":
         existing += [(node, None) for node in doc.get("errors") or []]
 
-    page_codes = [(code, group) for group in section.groups for code in group.codes]
+    page_codes: list[tuple[PageCode, PageGroup | None]] = [
+        (code, group) for group in section.groups for code in group.codes
+    ]
     page_codes += [(code, None) for code in section.codes]
     placed = _merge_codes(channel, section, page_codes, existing, result)
 
@@ -263,7 +268,9 @@ def import_page(page_text: str, spec_dir: Path) -> tuple[Report, dict[Path, str]
     for heading, target in by_heading.items():
         if target not in covered:
             unmapped.append(
-                Problem("page", 0, 0, f"heading {heading!r} of spec/{target[0]}.yaml is not on the page")
+                Problem(
+                    "page", 0, 0, f"heading {heading!r} of spec/{target[0]}.yaml is not on the page"
+                )
             )
     if unmapped:
         raise SpecError(unmapped)
@@ -306,8 +313,10 @@ def run_import(page: Path, spec_dir: Path, check: bool) -> int:
         return 0
     if check:
         changed = ", ".join(report.files) or "none"
-        print(f"spec/ differs from {page.name} (files that would change: {changed}); "
-              "run `python -m codegen import-docs PAGE` to update it")
+        print(
+            f"spec/ differs from {page.name} (files that would change: {changed}); "
+            "run `python -m codegen import-docs PAGE` to update it"
+        )
         return 1
     for path, new_text in outputs.items():
         write_if_changed(path, new_text)
@@ -316,7 +325,9 @@ def run_import(page: Path, spec_dir: Path, check: bool) -> int:
         load_spec(spec_dir)
     except SpecError as exc:
         print(exc)
-        print("the spec was updated from the page but now needs declarations (see above and "
-              "spec/README.md)")
+        print(
+            "the spec was updated from the page but now needs declarations (see above and "
+            "spec/README.md)"
+        )
         return 1
     return 0

@@ -17,8 +17,29 @@ import unicodedata
 # Everything else outside printable ASCII (controls, format characters such as
 # bidirectional overrides, separators, marks, surrogates, unassigned code
 # points) is escaped, so the source shows exactly what the string holds.
-_VISIBLE = frozenset({"Lu", "Ll", "Lt", "Lm", "Lo", "Nd", "Nl", "No", "Pc", "Pd", "Ps", "Pe", "Pi",
-                      "Pf", "Po", "Sm", "Sc", "Sk", "So"})
+_VISIBLE = frozenset(
+    {
+        "Lu",
+        "Ll",
+        "Lt",
+        "Lm",
+        "Lo",
+        "Nd",
+        "Nl",
+        "No",
+        "Pc",
+        "Pd",
+        "Ps",
+        "Pe",
+        "Pi",
+        "Pf",
+        "Po",
+        "Sm",
+        "Sc",
+        "Sk",
+        "So",
+    }
+)
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 

@@ -163,9 +163,9 @@ def _rows(body: list[tuple[int, str]], width: int) -> list[list[tuple[int, str]]
     # after a closed cell yields an empty cell, which is never real data here.
     cells = [cell for cell in cells if cell[1]]
     if len(cells) % width:
-        line = cells[-1][0] if cells else (body[0][0] if body else 0)
+        where = cells[-1][0] if cells else (body[0][0] if body else 0)
         raise PageError(
-            f"line {line}: table has {len(cells)} cells, not a multiple of its {width} columns"
+            f"line {where}: table has {len(cells)} cells, not a multiple of its {width} columns"
         )
     return [cells[i : i + width] for i in range(0, len(cells), width)]
 

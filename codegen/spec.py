@@ -22,6 +22,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError
 
+HEADING_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ()&/,.-]*")
 INDEX_FILE = "channels.yaml"
 """Lists the channel files in page order; everything else in spec/ is a channel."""
 
@@ -38,7 +39,13 @@ CHANNEL_KEYS = {
 }
 PAGE_KEYS = {"statuses": False, "errors": False}
 GROUP_KEYS = {"id": True, "name": True, "member": False, "description": True, "codes": True}
-STATUS_KEYS = {"id": True, "name": True, "member": False, "duplicate_of": False, "description": True}
+STATUS_KEYS = {
+    "id": True,
+    "name": True,
+    "member": False,
+    "duplicate_of": False,
+    "description": True,
+}
 GROUPED_ERROR_KEYS = {**STATUS_KEYS, "permanent": True}
 FLAT_ERROR_KEYS = {**STATUS_KEYS, "status_id": False, "status_text": False}
 
@@ -314,10 +321,12 @@ class _Validator:
         self.problems.append(Problem(self.path, where[0] + 1, where[1] + 1, message))
 
     def key_at(self, node: CommentedMap, key: str) -> tuple[int, int]:
-        return tuple(node.lc.key(key))  # type: ignore[return-value]
+        line, column = node.lc.key(key)
+        return (line, column)
 
     def value_at(self, node: CommentedMap, key: str) -> tuple[int, int]:
-        return tuple(node.lc.value(key))  # type: ignore[return-value]
+        line, column = node.lc.value(key)
+        return (line, column)
 
     def node_at(self, node: Any) -> tuple[int, int]:
         return (node.lc.line, node.lc.col)
@@ -403,7 +412,8 @@ class _Validator:
             if isinstance(item, CommentedMap):
                 yield item
             else:
-                self.problem(tuple(seq.lc.item(i)), f"each {what} must be a mapping")  # type: ignore[arg-type]
+                line, column = seq.lc.item(i)
+                self.problem((line, column), f"each {what} must be a mapping")
 
     # -- the document --------------------------------------------------------
 
@@ -462,9 +472,18 @@ class _Validator:
             self.problem(self.value_at(doc, "page"), "'page' must be a mapping")
             return None, None
         self.keys(page, PAGE_KEYS, "'page'")
-        statuses = self.str_(page, "statuses", "'page'") if "statuses" in page else None
-        errors = self.str_(page, "errors", "'page'") if "errors" in page else None
-        return statuses, errors
+        headings = []
+        for key in ("statuses", "errors"):
+            heading = self.str_(page, key, "'page'") if key in page else None
+            if heading is not None and not HEADING_RE.fullmatch(heading):
+                self.problem(
+                    self.value_at(page, key),
+                    f"'page: {key}:' must be a heading such as 'Voice Error Codes' (letters, "
+                    f"digits, spaces and -/&(),. only), not {heading!r}",
+                )
+                heading = None
+            headings.append(heading)
+        return headings[0], headings[1]
 
     def grouped(self, doc: CommentedMap, key: str, kind: str) -> tuple[list[Group], list[Code]]:
         groups: list[Group] = []
@@ -567,11 +586,15 @@ class _Validator:
         if "status_id" in node:
             status_id = self.int_(node, "status_id", what)
             if "status_text" not in node:
-                self.problem(self.key_at(node, "status_id"), f"{what}: 'status_id' needs 'status_text'")
+                self.problem(
+                    self.key_at(node, "status_id"), f"{what}: 'status_id' needs 'status_text'"
+                )
         if "status_text" in node:
             status_text = self.str_(node, "status_text", what)
             if "status_id" not in node:
-                self.problem(self.key_at(node, "status_text"), f"{what}: 'status_text' needs 'status_id'")
+                self.problem(
+                    self.key_at(node, "status_text"), f"{what}: 'status_text' needs 'status_id'"
+                )
         if cid is None or name is None or member is None:
             return None
         if "permanent" in allowed and permanent is None:
