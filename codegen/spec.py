@@ -658,10 +658,14 @@ class _Validator:
 
 
 def _check_catalogue(channels: list[Channel], problems: list[Problem]) -> tuple[Group, ...]:
-    """Checks across channels: status groups agree, DLT status links resolve, names are unique."""
-    shared: dict[int, Group] = {}
+    """Checks across channels: status groups and DLT status links resolve, prefixes differ.
+
+    The first channel (the page's general tables) defines the shared status
+    groups; any other channel's status group must be one of them.
+    """
+    defined: dict[int, Group] = {}
     prefixes: dict[str, Channel] = {}
-    for channel in channels:
+    for index, channel in enumerate(channels):
         other = prefixes.get(channel.enum_prefix)
         if other is not None:
             problems.append(
@@ -674,15 +678,29 @@ def _check_catalogue(channels: list[Channel], problems: list[Problem]) -> tuple[
             )
         prefixes[channel.enum_prefix] = channel
         for group in channel.status_groups:
-            first = shared.setdefault(group.id, group)
-            if first.member != group.member:
+            if index == 0:
+                defined[group.id] = group
+                continue
+            first = defined.get(group.id)
+            if first is None:
+                problems.append(
+                    Problem(
+                        channel.path,
+                        group.line,
+                        0,
+                        f"undefined status group {group.id} ({group.name!r}): status groups are "
+                        f"shared, and {channels[0].path} defines "
+                        + (", ".join(f"{g.id} {g.name}" for g in defined.values()) or "none"),
+                    )
+                )
+            elif first.member != group.member:
                 problems.append(
                     Problem(
                         channel.path,
                         group.line,
                         0,
                         f"status group {group.id} is {group.name!r} here but {first.name!r} in "
-                        f"spec/{first.channel}.yaml; status groups are shared by every channel",
+                        f"{first.channel}'s tables; status groups are shared by every channel",
                     )
                 )
     general_statuses = {code.id for code in channels[0].statuses} if channels else set()
@@ -699,4 +717,4 @@ def _check_catalogue(channels: list[Channel], problems: list[Problem]) -> tuple[
                         f"the {first_name} tables",
                     )
                 )
-    return tuple(sorted(shared.values(), key=lambda g: g.id))
+    return tuple(sorted(defined.values(), key=lambda g: g.id))

@@ -1,0 +1,502 @@
+"""Parse the API's status and error objects into typed, frozen values.
+
+The rules, in the order they apply:
+
+* **Shape is checked, content is not trusted.** Anything that is not the
+  documented shape (not a mapping, an id that is not an int, a name that is
+  not a string, ...) raises :class:`PayloadError` naming the field and what
+  was found. Nothing else is ever raised for any input.
+* **The payload is the authority.** ``permanent``, ``description`` and the
+  group it sends are kept as sent; the catalogue fills only what is missing.
+* **Resolve by id; without an id, by name; with only a group, the group alone.**
+  Names and group names match case-insensitively ("Ok" is OK).
+* **Error ids resolve per channel.** With ``channel=None`` the general (sms)
+  tables are tried first, then the other channels in page order. Among rows
+  sharing an id, the one whose name matches the payload wins, then the one
+  whose group matches: 4102 with ``groupId`` 3 is the OPERATOR_ERRORS row,
+  2053 named ``EC_SOURCE_ADDRESS_BLACKLISTED`` is that row.
+* **Unknown is not an error.** A code the catalogue does not know parses with
+  ``known=False`` and ``code=None``, keeping every field the payload sent.
+* **Disagreements are reported, not raised** (a ``mismatches`` tuple), unless
+  ``strict=True``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from importlib import import_module
+
+from infobip_codes._catalog import ROWS_BY_ID, ROWS_BY_NAME
+from infobip_codes._tables import CHANNELS, CODE_ENUMS, ERROR_GROUP_ENUMS
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Final, TypeAlias
+
+    from infobip_codes._enum import CodeEnum, ErrorCodeEnum, ErrorGroupEnum, StatusCodeEnum
+    from infobip_codes._records import CodeRecord
+    from infobip_codes._tables import Row
+    from infobip_codes.status_group import StatusGroup
+
+    _GroupEnumType: TypeAlias = "type[StatusGroup] | type[ErrorGroupEnum]"
+
+__all__ = [
+    "ParsedError",
+    "ParsedReport",
+    "ParsedStatus",
+    "PayloadError",
+    "parse_error",
+    "parse_report",
+    "parse_status",
+]
+
+_CHANNEL: Final = 0
+_NAME: Final = 3
+_MEMBER: Final = 4
+_GROUP_ID: Final = 5
+_GROUP_NAME: Final = 6
+_PERMANENT: Final = 7
+_DESCRIPTION: Final = 8
+_GENERAL = CHANNELS[0]  # the page's general tables (sms): tried first, owns bare groups
+
+
+class PayloadError(ValueError):
+    """A payload is not shaped like the API's objects.
+
+    ``field`` is the path of the offending field (``"results[2].status.id"``),
+    or ``"$"`` for the object itself; ``value`` is what was found there.
+    """
+
+    def __init__(self, field: str, problem: str, value: object = None) -> None:
+        self.field = field
+        self.value = value
+        super().__init__(f"{field}: {problem}")
+
+
+def _describe(value: object) -> str:
+    text = repr(value)
+    if len(text) > 60:
+        text = text[:57] + "..."
+    return f"{type(value).__name__} {text}" if value is not None else "null"
+
+
+def _int(obj: Mapping[str, object], key: str, where: str) -> int | None:
+    value = obj.get(key)
+    if value is None:
+        return None
+    if type(value) is not int and (isinstance(value, bool) or not isinstance(value, int)):
+        raise PayloadError(
+            f"{where}.{key}", f"expected an integer, found {_describe(value)}", value
+        )
+    return int(value)
+
+
+def _str(obj: Mapping[str, object], key: str, where: str) -> str | None:
+    value = obj.get(key)
+    if value is None or type(value) is str:
+        return value
+    if isinstance(value, str):
+        return str(value)
+    raise PayloadError(f"{where}.{key}", f"expected a string, found {_describe(value)}", value)
+
+
+def _bool(obj: Mapping[str, object], key: str, where: str) -> bool | None:
+    value = obj.get(key)
+    if value is None or isinstance(value, bool):
+        return value
+    raise PayloadError(f"{where}.{key}", f"expected true or false, found {_describe(value)}", value)
+
+
+def _mapping(obj: object, where: str, what: str) -> Mapping[str, object]:
+    if not isinstance(obj, Mapping):
+        raise PayloadError(where, f"expected {what} (a JSON object), found {_describe(obj)}", obj)
+    return obj
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedStatus:
+    """A status object, resolved against the catalogue."""
+
+    id: int | None
+    name: str | None
+    group_id: int | None
+    group_name: str | None
+    description: str | None
+    code: StatusCodeEnum | None
+    """The catalogue's member, or None for a status it does not know."""
+    group: StatusGroup | None
+    record: CodeRecord | None = None
+    """The catalogue row the payload resolved to."""
+    mismatches: tuple[str, ...] = ()
+    """Where the payload and the catalogue disagree, in words."""
+    raw: Mapping[str, object] = field(default_factory=dict, compare=False, repr=False)
+    """The object as received."""
+
+    @property
+    def known(self) -> bool:
+        return self.code is not None
+
+    @property
+    def is_final(self) -> bool:
+        """False while pending (group 1); every other group is final."""
+        return self.group_id != 1
+
+    def to_dict(self) -> dict[str, object]:
+        """The status in the API's shape, with what the catalogue filled in."""
+        return {
+            "groupId": self.group_id,
+            "groupName": self.group_name,
+            "id": self.id,
+            "name": self.name,
+            "description": self.description,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedError:
+    """An error object, resolved against the catalogue."""
+
+    id: int | None
+    name: str | None
+    group_id: int | None
+    group_name: str | None
+    description: str | None
+    permanent: bool | None
+    """As sent; else the catalogue's; None where neither says."""
+    code: ErrorCodeEnum | None
+    """The catalogue's member, or None for an error it does not know."""
+    group: ErrorGroupEnum | None
+    channel: str | None = None
+    """The channel whose tables resolved the code (or the group)."""
+    record: CodeRecord | None = None
+    mismatches: tuple[str, ...] = ()
+    raw: Mapping[str, object] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def known(self) -> bool:
+        return self.code is not None
+
+    @property
+    def is_ok(self) -> bool:
+        """Group 0 ("OK") reports success, not a failure."""
+        return self.group_id == 0
+
+    @property
+    def is_retryable(self) -> bool:
+        """Not an OK-group error and not permanent (an unknown ``permanent`` is not permanent)."""
+        return self.group_id != 0 and not self.permanent
+
+    def to_dict(self) -> dict[str, object]:
+        """The error in the API's shape, with what the catalogue filled in."""
+        return {
+            "groupId": self.group_id,
+            "groupName": self.group_name,
+            "id": self.id,
+            "name": self.name,
+            "description": self.description,
+            "permanent": self.permanent,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedReport:
+    """One result of a send response, delivery report or message log."""
+
+    message_id: str | None
+    status: ParsedStatus | None
+    error: ParsedError | None
+    raw: Mapping[str, object] = field(default_factory=dict, compare=False, repr=False)
+
+
+# -- resolution ---------------------------------------------------------------
+
+_MEMBERS: dict[int, CodeEnum] = {}  # id(row) -> member; rows live as long as the module
+_RECORDS: dict[int, CodeRecord] = {}
+
+
+def _member(row: Row) -> CodeEnum:
+    key = id(row)
+    member = _MEMBERS.get(key)
+    if member is None:
+        channel, kind = row[_CHANNEL], row[1]
+        enum = getattr(import_module(f"infobip_codes.{channel}"), CODE_ENUMS[channel, kind])
+        member = _MEMBERS[key] = enum[row[_MEMBER]]
+    return member
+
+
+def _record(row: Row) -> CodeRecord:
+    key = id(row)
+    record = _RECORDS.get(key)
+    if record is None:
+        from infobip_codes._records import records_of
+
+        record = _RECORDS[key] = records_of((row,))[0]
+    return record
+
+
+def _pick(
+    rows: tuple[Row, ...], name: str | None, group_id: int | None, group_name: str | None
+) -> Row:
+    """Among rows sharing an id or name, the one the payload means."""
+    if len(rows) > 1:
+        if name is not None:
+            folded = name.casefold()
+            for row in rows:
+                if row[_NAME].casefold() == folded:
+                    return row
+        if group_id is not None:
+            for row in rows:
+                if row[_GROUP_ID] == group_id:
+                    return row
+        if group_name is not None:
+            folded = group_name.casefold()
+            for row in rows:
+                if (row[_GROUP_NAME] or "").casefold() == folded:
+                    return row
+    return rows[0]
+
+
+def _find(
+    kind: str,
+    code_id: int | None,
+    name: str | None,
+    group_id: int | None,
+    group_name: str | None,
+    channel: str | None,
+) -> Row | None:
+    if code_id is not None:
+        rows = ROWS_BY_ID.get((kind, code_id))
+    elif name is not None:
+        rows = ROWS_BY_NAME.get((kind, name.casefold()))
+    else:
+        return None
+    if rows and channel is not None:
+        rows = tuple(row for row in rows if row[_CHANNEL] == channel)
+    if not rows:
+        return None
+    if code_id is None and rows[-1][_CHANNEL] != rows[0][_CHANNEL]:
+        # A name printed in several channels (EC_INTERNAL_ERROR): rows are in
+        # page order, so the earliest channel's rows are the ones meant.
+        rows = tuple(row for row in rows if row[_CHANNEL] == rows[0][_CHANNEL])
+    return _pick(rows, name, group_id, group_name)
+
+
+def _group_enum(kind: str, channel: str) -> _GroupEnumType | None:
+    if kind == "status":
+        from infobip_codes.status_group import StatusGroup
+
+        return StatusGroup
+    name = ERROR_GROUP_ENUMS.get(CODE_ENUMS.get((channel, "error"), ""))
+    if name is None:
+        return None
+    group_enum: type[ErrorGroupEnum] = getattr(import_module(f"infobip_codes.{channel}"), name)
+    return group_enum
+
+
+_GROUP_IDS: dict[type, dict[int, StatusGroup | ErrorGroupEnum]] = {}
+_GROUP_NAMES: dict[type, dict[str, int]] = {}
+
+
+def _group_member(enum: _GroupEnumType, group_id: int) -> StatusGroup | ErrorGroupEnum | None:
+    table = _GROUP_IDS.get(enum)
+    if table is None:
+        table = _GROUP_IDS[enum] = {member.value: member for member in enum}
+    return table.get(group_id)
+
+
+def _group_by_name(enum: _GroupEnumType, name: str) -> int | None:
+    """The id of the group printed (or named in Python) ``name``, in any case."""
+    table = _GROUP_NAMES.get(enum)
+    if table is None:
+        table = _GROUP_NAMES[enum] = {}
+        for member in enum:
+            table.setdefault(member.api_name.casefold(), member.value)
+            table.setdefault(member.name.casefold(), member.value)
+    return table.get(name.casefold())
+
+
+def _mismatches(
+    kind: str,
+    row: Row | None,
+    code_id: int | None,
+    name: str | None,
+    group_id: int | None,
+    group_name: str | None,
+    group_enum: _GroupEnumType | None,
+) -> list[str]:
+    found: list[str] = []
+    label = f"{kind} {code_id if code_id is not None else name!r}"
+    if row is not None:
+        if name is not None and code_id is not None and name.casefold() != row[_NAME].casefold():
+            found.append(f"{label}: name {name!r} differs from the catalogue's {row[_NAME]!r}")
+        if group_id is not None and row[_GROUP_ID] is not None and group_id != row[_GROUP_ID]:
+            found.append(
+                f"{label}: groupId {group_id} contradicts the catalogue's group "
+                f"{row[_GROUP_ID]} ({row[_GROUP_NAME]})"
+            )
+        elif (
+            group_id is None
+            and group_name is not None
+            and row[_GROUP_NAME] is not None
+            and group_name.casefold() != row[_GROUP_NAME].casefold()
+        ):
+            found.append(
+                f"{label}: groupName {group_name!r} contradicts the catalogue's "
+                f"{row[_GROUP_NAME]!r}"
+            )
+    if group_id is not None and group_name is not None and group_enum is not None:
+        named = _group_by_name(group_enum, group_name)
+        if named is not None and named != group_id:
+            found.append(
+                f"{label}: groupName {group_name!r} is group {named}, not groupId {group_id}"
+            )
+    return found
+
+
+def _resolve(
+    kind: str, obj: object, where: str, channel: str | None, strict: bool
+) -> tuple[Mapping[str, object], dict[str, Any]]:
+    """The shared part of parse_status and parse_error: check, find, fill in."""
+    data = _mapping(obj, where, f"a {kind} object")
+    code_id = _int(data, "id", where)
+    name = _str(data, "name", where)
+    group_id = _int(data, "groupId", where)
+    group_name = _str(data, "groupName", where)
+    description = _str(data, "description", where)
+    if code_id is None and name is None and group_id is None and group_name is None:
+        raise PayloadError(
+            where, f"a {kind} object needs at least one of id, name, groupId, groupName", obj
+        )
+    row = _find(kind, code_id, name, group_id, group_name, channel)
+    resolved_channel = row[_CHANNEL] if row is not None else channel
+    group_enum = _group_enum(kind, resolved_channel or _GENERAL)
+    if group_enum is None and resolved_channel is None:
+        group_enum = _group_enum(kind, _GENERAL)
+    mismatches = _mismatches(kind, row, code_id, name, group_id, group_name, group_enum)
+    if strict and mismatches:
+        raise PayloadError(where, "; ".join(mismatches), obj)
+
+    if group_id is None:
+        if row is not None and (
+            group_name is None or (row[_GROUP_NAME] or "").casefold() == group_name.casefold()
+        ):
+            group_id = row[_GROUP_ID]
+        elif group_name is not None and group_enum is not None:
+            group_id = _group_by_name(group_enum, group_name)
+    group = None
+    if group_id is not None and group_enum is not None:
+        group = _group_member(group_enum, group_id)
+    if group_name is None:
+        if group is not None:
+            group_name = group.api_name
+        elif row is not None:
+            group_name = row[_GROUP_NAME]
+    values: dict[str, Any] = {
+        "id": code_id,
+        "name": name if name is not None else (row[_NAME] if row is not None else None),
+        "group_id": group_id,
+        "group_name": group_name,
+        "description": description
+        if description is not None
+        else (row[_DESCRIPTION] if row is not None else None),
+        "code": _member(row) if row is not None else None,
+        "group": group,
+        "record": _record(row) if row is not None else None,
+        "mismatches": tuple(mismatches),
+        "raw": data,
+    }
+    if code_id is None and row is not None:
+        values["id"] = row[2]
+    if kind == "error":
+        values["channel"] = resolved_channel
+        permanent = _bool(data, "permanent", where)
+        values["permanent"] = (
+            permanent if permanent is not None else (row[_PERMANENT] if row is not None else None)
+        )
+    return data, values
+
+
+def parse_status(obj: object, *, strict: bool = False, _where: str = "status") -> ParsedStatus:
+    """Parse one status object (``{groupId, groupName, id, name, description}``).
+
+    >>> s = parse_status({"groupId": 3, "groupName": "DELIVERED", "id": 5,
+    ...                   "name": "DELIVERED_TO_HANDSET",
+    ...                   "description": "Message delivered to handset"})
+    >>> s.code, s.is_final, s.description
+    (<SmsStatusCode.DELIVERED_TO_HANDSET: 5>, True, 'Message delivered to handset')
+    """
+    _, values = _resolve("status", obj, _where, None, strict)
+    return ParsedStatus(**values)
+
+
+def parse_error(
+    obj: object, channel: str | None = None, *, strict: bool = False, _where: str = "error"
+) -> ParsedError:
+    """Parse one error object (a status object's fields plus ``permanent``).
+
+    ``channel`` (``"sms"``, ``"voice"``, ...) restricts resolution to that
+    channel's tables; without it the general tables are tried first.
+
+    >>> e = parse_error({"groupId": 1, "groupName": "HANDSET_ERRORS", "id": 27,
+    ...                  "name": "EC_ABSENT_SUBSCRIBER", "permanent": False})
+    >>> e.code, e.group, e.is_retryable
+    (<SmsErrorCode.EC_ABSENT_SUBSCRIBER: 27>, <SmsErrorGroup.HANDSET_ERRORS: 1>, True)
+    """
+    if channel is not None and channel not in CHANNELS:
+        raise ValueError(f"unknown channel {channel!r}; expected one of {', '.join(CHANNELS)}")
+    _, values = _resolve("error", obj, _where, channel, strict)
+    return ParsedError(**values)
+
+
+def _result(obj: object, where: str, channel: str | None, strict: bool) -> ParsedReport:
+    data = _mapping(obj, where, "a result")
+    message_id = _str(data, "messageId", where)
+    status_obj = data.get("status")
+    error_obj = data.get("error")
+    if message_id is None and status_obj is None and error_obj is None:
+        keys = ", ".join(sorted(data)) or "none"
+        raise PayloadError(
+            where,
+            f"expected a result with messageId, status or error (found keys: {keys})",
+            obj,
+        )
+    status = (
+        parse_status(status_obj, strict=strict, _where=f"{where}.status")
+        if status_obj is not None
+        else None
+    )
+    error = (
+        parse_error(error_obj, channel, strict=strict, _where=f"{where}.error")
+        if error_obj is not None
+        else None
+    )
+    return ParsedReport(message_id=message_id, status=status, error=error, raw=data)
+
+
+def parse_report(
+    obj: object, channel: str | None = None, *, strict: bool = False
+) -> tuple[ParsedReport, ...]:
+    """Parse a delivery report, message log or send response.
+
+    Accepts ``{"results": [...]}`` (reports, logs), ``{"messages": [...]}``
+    (send responses) or a single result, and returns one value per result.
+
+    >>> [r] = parse_report({"results": [{"messageId": "m1",
+    ...     "status": {"groupId": 3, "id": 5, "name": "DELIVERED_TO_HANDSET"},
+    ...     "error": {"groupId": 0, "groupName": "Ok", "id": 0, "name": "NO_ERROR"}}]})
+    >>> r.message_id, r.status.group, r.error.is_ok
+    ('m1', <StatusGroup.DELIVERED: 3>, True)
+    """
+    if channel is not None and channel not in CHANNELS:
+        raise ValueError(f"unknown channel {channel!r}; expected one of {', '.join(CHANNELS)}")
+    data = _mapping(obj, "$", "a report, response or result")
+    for key in ("results", "messages"):
+        if key in data:
+            items = data[key]
+            if not isinstance(items, list | tuple):
+                raise PayloadError(key, f"expected a list, found {_describe(items)}", items)
+            return tuple(
+                _result(item, f"{key}[{i}]", channel, strict) for i, item in enumerate(items)
+            )
+    return (_result(data, "$", channel, strict),)

@@ -1,0 +1,98 @@
+"""Shared fixtures: the repository's paths and small specs written for a test."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC = ROOT / "spec"
+PAGE = ROOT.parent / "shared" / "source" / "infobip-response-status-and-error-codes.txt"
+
+MINIMAL_SMS = """\
+channel: sms
+enum_prefix: Sms
+page:
+  statuses: General Status Codes
+  errors: General Error Codes
+status_groups:
+  - id: 1
+    name: PENDING
+    description: Still on its way.
+    codes:
+      - id: 3
+        name: PENDING_WAITING_DELIVERY
+        description: Waiting for a delivery report.
+      - id: 7
+        name: PENDING_ENROUTE
+        description: null
+  - id: 3
+    name: DELIVERED
+    description: Delivered.
+    codes:
+      - id: 5
+        name: DELIVERED_TO_HANDSET
+        description: On the handset.
+error_groups:
+  - id: 0
+    name: OK
+    description: Fine.
+    codes:
+      - id: 0
+        name: NO_ERROR
+        permanent: false
+        description: No error.
+  - id: 1
+    name: HANDSET_ERRORS
+    description: The handset.
+    codes:
+      - id: 27
+        name: EC_ABSENT_SUBSCRIBER
+        permanent: false
+        description: Switched off.
+"""
+
+MINIMAL_DLT = """\
+channel: dlt
+enum_prefix: Dlt
+page:
+  errors: DLT Error Codes
+errors:
+  - id: 4106
+    name: EC_BLOCKED_BY_DLT
+    description: Blocked.
+    status_id: 5
+    status_text: Delivered, apparently.
+"""
+
+SpecWriter = Callable[..., Path]
+
+
+@pytest.fixture
+def write_spec(tmp_path: Path) -> SpecWriter:
+    """Write a spec directory (``channels.yaml`` plus one file per channel)."""
+
+    def write(**channels: str) -> Path:
+        spec = tmp_path / "spec"
+        spec.mkdir(exist_ok=True)
+        names = "".join(f"  - {name}\n" for name in channels)
+        (spec / "channels.yaml").write_text(f"channels:\n{names}", encoding="utf-8")
+        for name, text in channels.items():
+            (spec / f"{name}.yaml").write_text(textwrap.dedent(text), encoding="utf-8")
+        return spec
+
+    return write
+
+
+@pytest.fixture
+def repo_copy(tmp_path: Path) -> Path:
+    """A copy of the parts of the repository the generator reads and writes."""
+    target = tmp_path / "repo"
+    shutil.copytree(SPEC, target / "spec")
+    shutil.copytree(ROOT / "src", target / "src", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "docs", target / "docs")
+    return target
