@@ -81,7 +81,8 @@ lint: venv
 
 typecheck: venv
 	$(BIN)/mypy
-	$(BIN)/basedpyright --verifytypes infobip_codes --ignoreexternal
+	@# pyright finds packages through the `python` on PATH, so put the venv first
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/basedpyright --verifytypes infobip_codes --ignoreexternal
 
 test: venv $(foreach v,$(filter-out $(DEV_VERSION),$(VERSIONS)),.venv-$(v)/.installed)
 	@for v in $(VERSIONS); do \

@@ -1,0 +1,465 @@
+"""The ``infobip-codes`` command (also ``python -m infobip_codes``).
+
+Exit status: 0 when something was found or decoded, 1 when nothing matched,
+2 for bad usage or bad input. A user error never prints a traceback.
+
+``explain``, ``search`` and ``export`` answer from the generated tables alone
+(no enum classes, no dataclasses), which keeps the command's start-up close
+to the interpreter's own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from infobip_codes._catalog import CHANNELS, CODE_ENUMS, ROWS, ROWS_BY_ID, ROWS_BY_NAME
+from infobip_codes._version import __version__
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+    from typing import Any, TextIO
+
+    from infobip_codes._tables import Row
+    from infobip_codes.parsing import ParsedError, ParsedReport, ParsedStatus
+
+__all__ = ["main"]
+
+FIELDS = (
+    "channel",
+    "kind",
+    "id",
+    "name",
+    "member",
+    "group_id",
+    "group_name",
+    "permanent",
+    "description",
+    "status_id",
+)
+"""The columns of an exported record: CodeRecord's fields, in its order."""
+
+EXAMPLES = {
+    "explain": "examples:\n  infobip-codes explain 27\n  infobip-codes explain "
+    "ec_absent_subscriber --json\n  infobip-codes explain 5 --status",
+    "search": "examples:\n  infobip-codes search blocklist\n  infobip-codes search DLT --json",
+    "export": "examples:\n  infobip-codes export --format csv > codes.csv\n  infobip-codes "
+    "export --format json --channel voice --kind error",
+    "decode": "examples:\n  infobip-codes decode report.json\n  curl ... | infobip-codes decode"
+    '\n  echo \'{"id": 27, "groupId": 1}\' | infobip-codes decode --error',
+}
+
+
+class UserError(Exception):
+    """Bad input from the user: reported in one line, exit status 2."""
+
+
+# -- presentation -----------------------------------------------------------------
+
+
+class Style:
+    """ANSI colour on a terminal only, and never when NO_COLOR is set."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.enabled = stream.isatty() and not os.environ.get("NO_COLOR")
+
+    def _wrap(self, code: str, text: str) -> str:
+        return f"\x1b[{code}m{text}\x1b[0m" if self.enabled else text
+
+    def bold(self, text: str) -> str:
+        return self._wrap("1", text)
+
+    def dim(self, text: str) -> str:
+        return self._wrap("2", text)
+
+    def good(self, text: str) -> str:
+        return self._wrap("32", text)
+
+    def bad(self, text: str) -> str:
+        return self._wrap("31", text)
+
+
+def _width() -> int:
+    from shutil import get_terminal_size
+
+    return max(40, min(get_terminal_size((100, 24)).columns, 120))
+
+
+def _wrap(text: str, width: int, indent: int) -> list[str]:
+    """Greedy word wrap (textwrap would import re for every run of the command)."""
+    lines: list[str] = []
+    current = ""
+    room = max(20, width - indent)
+    for word in text.split():
+        if current and len(current) + 1 + len(word) > room:
+            lines.append(current)
+            current = word
+        else:
+            current = f"{current} {word}" if current else word
+    lines.append(current)
+    return lines
+
+
+def _yes_no(value: bool | None) -> str:
+    return "unknown" if value is None else ("yes" if value else "no")
+
+
+def _meaning(row: Row) -> tuple[str, bool]:
+    """What a code means for the sender, and whether that is good news."""
+    kind, group_id, permanent = row[1], row[5], row[7]
+    if kind == "status":
+        if group_id == 1:
+            return "not final: the message is still on its way; wait for a report", True
+        if group_id == 3:
+            return "final: delivered", True
+        return "final: the message will not be delivered as sent", False
+    if group_id == 0:
+        return "no error: nothing to retry", True
+    if permanent:
+        return "permanent: do not retry the same message; fix the cause first", False
+    if permanent is None:
+        return "the page does not say whether a retry can help", False
+    return "temporary: a retry may succeed", True
+
+
+def _record_dict(row: Row) -> dict[str, Any]:
+    data: dict[str, Any] = dict(zip(FIELDS, row, strict=True))
+    data["enum"] = CODE_ENUMS[row[0], row[1]]
+    return data
+
+
+# -- commands ---------------------------------------------------------------------
+
+
+def _select(rows: Iterable[Row], channel: str | None, kind: str | None) -> list[Row]:
+    return [
+        r for r in rows if (channel is None or r[0] == channel) and (kind is None or r[1] == kind)
+    ]
+
+
+def cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
+    query: str = args.code.strip()
+    kind = "status" if args.status else "error" if args.error else None
+    found: list[Row] = []
+    if query.lstrip("-").isdigit():
+        code_id = int(query)
+        for k in ("status", "error"):
+            found += ROWS_BY_ID.get((k, code_id), ())
+    else:
+        seen: set[int] = set()
+        for k in ("status", "error"):
+            for row in ROWS_BY_NAME.get((k, query.casefold()), ()):
+                if id(row) not in seen:
+                    seen.add(id(row))
+                    found.append(row)
+    found = _select(found, args.channel, kind)
+    if args.json:
+        import json
+
+        payload = []
+        for row in found:
+            meaning, _ = _meaning(row)
+            payload.append({**_record_dict(row), "meaning": meaning})
+        out.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+    else:
+        style = Style(out)
+        width = _width()
+        for index, row in enumerate(found):
+            if index:
+                out.write("\n")
+            channel, row_kind, code_id, name, member, group_id, group_name, permanent = row[:8]
+            title = f"{channel} {row_kind} {code_id}"
+            out.write(f"{style.bold(title)}  {style.bold(name)}\n")
+            facts = [("enum", f"{CODE_ENUMS[channel, row_kind]}.{member}")]
+            if group_id is not None:
+                facts.append(("group", f"{group_id} {group_name}"))
+            if row_kind == "error" and permanent is not None:
+                facts.append(("permanent", _yes_no(permanent)))
+            if row[9] is not None:
+                facts.append(("status", f"{row[9]} (general status it maps to)"))
+            meaning, good = _meaning(row)
+            facts.append(("meaning", style.good(meaning) if good else style.bad(meaning)))
+            facts.append(("description", row[8] or "(none on the page)"))
+            for label, value in facts:
+                lines = _wrap(value, width, 15) if label == "description" else [value]
+                out.write(f"  {style.dim(label.ljust(12))} {lines[0]}\n")
+                for more in lines[1:]:
+                    out.write(f"  {'':12} {more}\n")
+    if not found:
+        where = f" in {args.channel}" if args.channel else ""
+        print(f"no {kind or 'status or error'} code{where} matches {query!r}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
+    needle = args.text.casefold()
+    found = [
+        row
+        for row in _select(ROWS, args.channel, args.kind)
+        if needle in row[3].casefold()
+        or needle in row[4].casefold()
+        or needle in (row[8] or "").casefold()
+    ]
+    if args.json:
+        import json
+
+        out.write(json.dumps([_record_dict(r) for r in found], indent=2, ensure_ascii=False) + "\n")
+    elif found:
+        style = Style(out)
+        heads = ("CHANNEL", "KIND", "ID", "NAME")
+        cells = [(r[0], r[1], str(r[2]), r[3]) for r in found]
+        widths = [max(len(h), *(len(c[i]) for c in cells)) for i, h in enumerate(heads)]
+        indent = sum(widths) + 2 * len(widths)
+        width = _width()
+        header = "  ".join(h.ljust(w) for h, w in zip(heads, widths, strict=True))
+        out.write(style.dim(f"{header}  DESCRIPTION") + "\n")
+        for row, cell in zip(found, cells, strict=True):
+            left = "  ".join(c.ljust(w) for c, w in zip(cell, widths, strict=True))
+            lines = _wrap(row[8] or "-", width, indent)
+            out.write(f"{left}  {lines[0]}\n")
+            for more in lines[1:]:
+                out.write(" " * indent + more + "\n")
+    if not found:
+        print(f"no code's name or description contains {args.text!r}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
+    rows = [_record_dict(r) for r in _select(ROWS, args.channel, args.kind)]
+    if args.format == "json":
+        import json
+
+        out.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+    else:
+        import csv
+
+        writer = csv.DictWriter(out, fieldnames=[*FIELDS, "enum"], lineterminator="\n")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: "" if v is None else v for k, v in row.items()})
+    return 0 if rows else 1
+
+
+def _read_json(path: str | None) -> object:
+    import json
+
+    source = "<stdin>" if path is None or path == "-" else path
+    try:
+        if path is None or path == "-":
+            text = sys.stdin.read()
+        else:
+            with open(path, encoding="utf-8") as handle:
+                text = handle.read()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UserError(f"cannot read {source}: {exc}") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise UserError(
+            f"{source}: invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
+        ) from None
+
+
+def _decode_one(obj: object, args: argparse.Namespace) -> list[ParsedReport]:
+    from infobip_codes.parsing import ParsedReport, parse_error, parse_report, parse_status
+
+    envelope_keys = {"results", "messages", "messageId", "status", "error"}
+    if isinstance(obj, dict) and not (args.status or args.error) and envelope_keys & obj.keys():
+        return list(parse_report(obj, args.channel))
+    if args.error or (isinstance(obj, dict) and "permanent" in obj):
+        return [ParsedReport(None, None, parse_error(obj, args.channel, _where="$"), {})]
+    status = parse_status(obj, _where="$")
+    if not args.status and not status.known:
+        error = parse_error(obj, args.channel, _where="$")
+        if error.known:
+            return [ParsedReport(None, None, error, {})]
+    return [ParsedReport(None, status, None, {})]
+
+
+def _describe_status(status: ParsedStatus) -> tuple[str, str]:
+    name = f"{status.group_id} {status.group_name} / {status.id} {status.name}"
+    if not status.known:
+        return name, "not in the catalogue; " + ("final" if status.is_final else "not final")
+    return name, "final" if status.is_final else "not final: still on its way"
+
+
+def _describe_error(error: ParsedError) -> tuple[str, str]:
+    name = f"{error.group_id} {error.group_name} / {error.id} {error.name}"
+    if error.is_ok:
+        verdict = "no error"
+    elif error.is_retryable:
+        verdict = "retryable" if error.permanent is False else "retry may help (permanence unknown)"
+    else:
+        verdict = "permanent: do not retry"
+    if not error.known:
+        verdict = "not in the catalogue; " + verdict
+    return name, verdict
+
+
+def _common_json(parsed: ParsedStatus | ParsedError) -> dict[str, Any]:
+    data = parsed.to_dict()
+    data["known"] = parsed.known
+    data["member"] = None if parsed.code is None else parsed.code.name
+    data["mismatches"] = list(parsed.mismatches)
+    return data
+
+
+def _status_json(status: ParsedStatus | None) -> dict[str, Any] | None:
+    if status is None:
+        return None
+    return {**_common_json(status), "final": status.is_final}
+
+
+def _error_json(error: ParsedError | None) -> dict[str, Any] | None:
+    if error is None:
+        return None
+    return {**_common_json(error), "retryable": error.is_retryable}
+
+
+def cmd_decode(args: argparse.Namespace, out: TextIO) -> int:
+    from infobip_codes.parsing import PayloadError
+
+    obj = _read_json(args.file)
+    try:
+        reports = _decode_one(obj, args)
+    except PayloadError as exc:
+        raise UserError(f"not an Infobip status, error or report: {exc}") from None
+    if args.json:
+        import json
+
+        out.write(
+            json.dumps(
+                [
+                    {
+                        "messageId": r.message_id,
+                        "status": _status_json(r.status),
+                        "error": _error_json(r.error),
+                    }
+                    for r in reports
+                ],
+                indent=2,
+                ensure_ascii=False,
+            )
+            + "\n"
+        )
+    else:
+        style = Style(out)
+        width = _width()
+        for index, report in enumerate(reports):
+            if index:
+                out.write("\n")
+            if report.message_id is not None:
+                out.write(f"{style.dim('message')}  {style.bold(report.message_id)}\n")
+            parts: list[tuple[str, tuple[str, str], str | None, tuple[str, ...]]] = []
+            if report.status is not None:
+                parts.append(
+                    (
+                        "status",
+                        _describe_status(report.status),
+                        report.status.description,
+                        report.status.mismatches,
+                    )
+                )
+            if report.error is not None:
+                parts.append(
+                    (
+                        "error",
+                        _describe_error(report.error),
+                        report.error.description,
+                        report.error.mismatches,
+                    )
+                )
+            for label, (name, verdict), description, mismatches in parts:
+                out.write(f"  {style.dim(label.ljust(7))} {style.bold(name)}  ({verdict})\n")
+                for line in _wrap(description or "(no description)", width, 10):
+                    out.write(f"  {'':7} {line}\n")
+                for mismatch in mismatches:
+                    out.write(f"  {'':7} {style.bad('! ' + mismatch)}\n")
+    if not reports:
+        print("the payload holds no results", file=sys.stderr)
+        return 1
+    return 0
+
+
+# -- entry point ------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="infobip-codes",
+        description="Look up, search, export and decode Infobip status and error codes.",
+        epilog="\n\n".join(EXAMPLES.values())
+        + "\n\nexit status: 0 found or decoded, 1 nothing matched, 2 bad usage or input",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, help: str) -> argparse.ArgumentParser:
+        return sub.add_parser(
+            name,
+            help=help,
+            description=help,
+            epilog=EXAMPLES[name],
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+
+    def channel_option(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--channel", choices=CHANNELS, help="only this channel's tables")
+
+    explain = command("explain", "explain a code: every table that has it, and what it means")
+    explain.add_argument("code", metavar="ID|NAME", help="an id (27) or a name (any case)")
+    channel_option(explain)
+    only = explain.add_mutually_exclusive_group()
+    only.add_argument("--status", action="store_true", help="only status codes")
+    only.add_argument("--error", action="store_true", help="only error codes")
+    explain.add_argument("--json", action="store_true", help="machine-readable output")
+    explain.set_defaults(run=cmd_explain)
+
+    search = command("search", "find codes whose name or description contains TEXT")
+    search.add_argument("text", metavar="TEXT")
+    channel_option(search)
+    search.add_argument("--kind", choices=("status", "error"))
+    search.add_argument("--json", action="store_true", help="machine-readable output")
+    search.set_defaults(run=cmd_search)
+
+    export = command("export", "write the whole catalogue (one record per page row)")
+    export.add_argument("--format", choices=("json", "csv"), required=True)
+    channel_option(export)
+    export.add_argument("--kind", choices=("status", "error"))
+    export.set_defaults(run=cmd_export)
+
+    decode = command(
+        "decode", "explain a status or error object, a result, or a results/messages envelope"
+    )
+    decode.add_argument("file", nargs="?", metavar="FILE", help="JSON file (default: stdin)")
+    channel_option(decode)
+    decode_only = decode.add_mutually_exclusive_group()
+    decode_only.add_argument("--status", action="store_true", help="read a bare status object")
+    decode_only.add_argument("--error", action="store_true", help="read a bare error object")
+    decode.add_argument("--json", action="store_true", help="machine-readable output")
+    decode.set_defaults(run=cmd_decode)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)  # exits 2 with a usage line on bad usage
+    try:
+        status: int = args.run(args, sys.stdout)
+        sys.stdout.flush()
+    except UserError as exc:
+        print(f"infobip-codes: error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        # the reader went away (| head): not an error worth a traceback
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+    except KeyboardInterrupt:
+        return 130
+    return status

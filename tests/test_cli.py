@@ -1,0 +1,277 @@
+"""The infobip-codes command: output, exit status, and no tracebacks on bad input."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+import infobip_codes
+from infobip_codes.cli import main
+
+Run = tuple[int, str, str]
+
+
+Cli = Callable[..., Run]
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Cli:
+    def run(*args: str, stdin: str | None = None) -> Run:
+        if stdin is not None:
+            monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+        try:
+            code = main(list(args))
+        except SystemExit as exc:  # argparse's own exits (usage errors, --help)
+            code = int(exc.code or 0)
+        captured = capsys.readouterr()
+        return code, captured.out, captured.err
+
+    return run
+
+
+REPORT = {
+    "results": [
+        {
+            "messageId": "m-1",
+            "status": {
+                "groupId": 3,
+                "groupName": "DELIVERED",
+                "id": 5,
+                "name": "DELIVERED_TO_HANDSET",
+                "description": "Message delivered to handset",
+            },
+            "error": {
+                "groupId": 0,
+                "groupName": "Ok",
+                "id": 0,
+                "name": "NO_ERROR",
+                "description": "No Error",
+                "permanent": False,
+            },
+        },
+        {
+            "messageId": "m-2",
+            "status": {
+                "groupId": 2,
+                "groupName": "UNDELIVERABLE",
+                "id": 9,
+                "name": "UNDELIVERABLE_NOT_DELIVERED",
+            },
+            "error": {"groupId": 1, "id": 27, "name": "EC_ABSENT_SUBSCRIBER", "permanent": False},
+        },
+    ]
+}
+
+
+def test_explain_an_id_in_two_tables(cli: Cli) -> None:
+    code, out, err = cli("explain", "5")
+    assert code == 0, err
+    assert "sms status 5  DELIVERED_TO_HANDSET" in out
+    assert "sms error 5  EC_UNIDENTIFIED_SUBSCRIBER" in out
+    assert "final: delivered" in out
+    assert "temporary: a retry may succeed" in out
+    assert "\x1b[" not in out  # no colour when not a terminal
+
+
+def test_explain_filters_and_names(cli: Cli) -> None:
+    code, out, _ = cli("explain", "5", "--error")
+    assert code == 0
+    assert "status" not in out.splitlines()[0]
+    code, out, _ = cli("explain", "ec_absent_subscriber")
+    assert code == 0
+    assert "sms error 27  EC_ABSENT_SUBSCRIBER" in out
+    assert "The subscriber is offline" in out
+    code, out, _ = cli("explain", "EC_INTERNAL_ERROR", "--channel", "mobile_identity")
+    assert "mobile_identity error 1000" in out
+    assert "chat" not in out
+
+
+def test_explain_json(cli: Cli) -> None:
+    code, out, _ = cli("explain", "4102", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert [(d["group_name"], d["enum"]) for d in data] == [
+        ("USER_ERRORS", "SmsErrorCode"),
+        ("OPERATOR_ERRORS", "SmsErrorCode"),
+    ]
+    assert data[0]["permanent"] is True
+    assert data[0]["meaning"].startswith("permanent")
+
+
+def test_explain_nothing_found(cli: Cli) -> None:
+    code, out, err = cli("explain", "999999")
+    assert (code, out) == (1, "")
+    assert "no status or error code matches '999999'" in err
+    code, _, err = cli("explain", "27", "--channel", "voice")
+    assert code == 1
+    assert "in voice" in err
+
+
+def test_search(cli: Cli) -> None:
+    code, out, _ = cli("search", "BLOCKLIST")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].split() == ["CHANNEL", "KIND", "ID", "NAME", "DESCRIPTION"]
+    assert any(line.startswith("sms      error   2052") for line in lines)
+    code, out, _ = cli("search", "dlt scrubbing", "--json")
+    assert {d["id"] for d in json.loads(out)} == {4106, 4107, 4108, 4109, 4110, 4111}
+    code, out, err = cli("search", "no such words anywhere")
+    assert (code, out) == (1, "")
+    assert "no code's name or description contains" in err
+
+
+def test_export_json_is_the_catalogue(cli: Cli) -> None:
+    code, out, _ = cli("export", "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert len(data) == 235
+    assert data == [{**r.as_dict(), "enum": r.enum_name} for r in infobip_codes.records()]
+
+
+def test_export_csv_with_filters(cli: Cli) -> None:
+    code, out, _ = cli("export", "--format", "csv", "--channel", "voice", "--kind", "error")
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert len(rows) == 24
+    assert list(rows[0]) == [
+        "channel",
+        "kind",
+        "id",
+        "name",
+        "member",
+        "group_id",
+        "group_name",
+        "permanent",
+        "description",
+        "status_id",
+        "enum",
+    ]
+    assert rows[0]["enum"] == "VoiceErrorCode"
+    assert rows[0]["status_id"] == ""
+
+
+def test_decode_report(cli: Cli, tmp_path: Path) -> None:
+    path = tmp_path / "report.json"
+    path.write_text(json.dumps(REPORT), encoding="utf-8")
+    code, out, err = cli("decode", str(path))
+    assert code == 0, err
+    assert "m-1" in out
+    assert "m-2" in out
+    assert "3 DELIVERED / 5 DELIVERED_TO_HANDSET  (final)" in out
+    assert "1 HANDSET_ERRORS / 27 EC_ABSENT_SUBSCRIBER  (retryable)" in out
+    code, out, _ = cli("decode", "--json", stdin=json.dumps(REPORT))
+    data = json.loads(out)
+    assert data[1]["error"]["retryable"] is True
+    assert data[1]["error"]["member"] == "EC_ABSENT_SUBSCRIBER"
+    assert data[0]["status"]["final"] is True
+
+
+def test_decode_bare_objects(cli: Cli) -> None:
+    code, out, _ = cli("decode", stdin='{"id": 4102, "groupId": 3}')
+    assert code == 0
+    assert "error   3 OPERATOR_ERRORS / 4102 EC_NOTSUBMITTEDTOSMPPCHANNEL" in out
+    code, out, _ = cli("decode", "--json", stdin='{"id": 999, "name": "NEW_STATUS", "groupId": 1}')
+    [value] = json.loads(out)
+    assert value["status"]["known"] is False
+    assert value["status"]["name"] == "NEW_STATUS"
+    assert value["status"]["final"] is False
+
+
+def test_decode_mismatch_is_shown(cli: Cli) -> None:
+    code, out, _ = cli("decode", stdin='{"id": 27, "groupId": 3, "permanent": false}')
+    assert code == 0
+    assert "! error 27: groupId 3 contradicts the catalogue's group 1 (HANDSET_ERRORS)" in out
+
+
+def test_decode_empty_envelope_matches_nothing(cli: Cli) -> None:
+    code, out, err = cli("decode", stdin='{"results": []}')
+    assert (code, out) == (1, "")
+    assert "no results" in err
+
+
+@pytest.mark.parametrize(
+    ("stdin", "message"),
+    [
+        ('{"results": [', "invalid JSON at line 1, column 14"),
+        ('{\n "id": 27\n "name": "x"}', "invalid JSON at line 3, column 2"),
+        ('{"id": "27"}', "$.id: expected an integer, found str '27'"),
+        ('{"id": true}', "$.id: expected an integer, found bool True"),
+        ("[1, 2]", "expected a status object (a JSON object), found list"),
+        ('{"results": [{"messageId": 7}]}', "results[0].messageId: expected a string"),
+        ('{"foo": 1}', "needs at least one of id, name, groupId, groupName"),
+    ],
+)
+def test_decode_bad_input_is_one_line_and_exit_2(cli: Cli, stdin: str, message: str) -> None:
+    code, out, err = cli("decode", stdin=stdin)
+    assert code == 2
+    assert out == ""
+    assert message in err
+    assert "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_missing_file_is_exit_2(cli: Cli, tmp_path: Path) -> None:
+    code, _, err = cli("decode", str(tmp_path / "absent.json"))
+    assert code == 2
+    assert "cannot read" in err
+
+
+def test_bad_usage_is_exit_2(cli: Cli) -> None:
+    assert cli()[0] == 2
+    assert cli("explain")[0] == 2
+    assert cli("export", "--format", "xml")[0] == 2
+    code, _, err = cli("explain", "27", "--channel", "fax")
+    assert code == 2
+    assert "invalid choice: 'fax'" in err
+
+
+def test_help_and_version(cli: Cli) -> None:
+    code, out, _ = cli("--help")
+    assert code == 0
+    assert "infobip-codes explain 27" in out
+    for command in ("explain", "search", "export", "decode"):
+        code, out, _ = cli(command, "--help")
+        assert code == 0
+        assert f"infobip-codes {command}" in out.split("examples:")[1]
+    code, out, _ = cli("--version")
+    assert (code, out.strip()) == (0, f"infobip-codes {infobip_codes.__version__}")
+
+
+def run_module(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "infobip_codes", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+    )
+
+
+def test_module_entry_point_and_no_traceback() -> None:
+    ok = run_module("explain", "27")
+    assert ok.returncode == 0
+    assert "EC_ABSENT_SUBSCRIBER" in ok.stdout
+    bad = run_module("decode", "/nonexistent/report.json")
+    assert bad.returncode == 2
+    assert "Traceback" not in bad.stderr
+
+
+def test_colour_only_on_a_terminal_and_never_with_no_color(monkeypatch: pytest.MonkeyPatch) -> None:
+    from infobip_codes.cli import Style
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert Style(Terminal()).bold("x") == "\x1b[1mx\x1b[0m"
+    assert Style(io.StringIO()).bold("x") == "x"
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert Style(Terminal()).bold("x") == "x"
