@@ -1,0 +1,433 @@
+"""Parsing the API's objects: forward compatible, payload-first, never a stray exception."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from infobip_codes import (
+    ChatErrorCode,
+    MobileIdentityErrorCode,
+    ParsedError,
+    ParsedStatus,
+    PayloadError,
+    PushErrorGroup,
+    SmsErrorCode,
+    SmsErrorGroup,
+    SmsStatusCode,
+    StatusGroup,
+    VoiceErrorCode,
+    VoiceErrorGroup,
+    parse_error,
+    parse_report,
+    parse_status,
+    records,
+)
+
+DELIVERED = {
+    "groupId": 3,
+    "groupName": "DELIVERED",
+    "id": 5,
+    "name": "DELIVERED_TO_HANDSET",
+    "description": "Message delivered to handset",
+}
+NO_ERROR = {
+    "groupId": 0,
+    "groupName": "Ok",
+    "id": 0,
+    "name": "NO_ERROR",
+    "description": "No Error",
+    "permanent": False,
+}
+
+
+# -- statuses -----------------------------------------------------------------------
+
+
+def test_full_status_keeps_what_was_sent() -> None:
+    status = parse_status(DELIVERED)
+    assert status.code is SmsStatusCode.DELIVERED_TO_HANDSET
+    assert status.known
+    assert status.group is StatusGroup.DELIVERED
+    assert status.description == "Message delivered to handset"  # not the page's text
+    assert status.is_final
+    assert status.mismatches == ()
+    assert status.record is not None
+    assert status.record.description != status.description
+    assert status.to_dict() == DELIVERED
+
+
+def test_status_with_only_a_group_name() -> None:
+    status = parse_status({"groupName": "PENDING"})
+    assert (status.id, status.name, status.code) == (None, None, None)
+    assert not status.known
+    assert status.group is StatusGroup.PENDING
+    assert status.group_id == 1
+    assert not status.is_final
+
+
+def test_status_with_group_name_and_name_resolves_by_name() -> None:
+    status = parse_status({"groupName": "REJECTED", "name": "REJECTED_NETWORK"})
+    assert status.code is SmsStatusCode.REJECTED_NETWORK
+    assert status.id == 6  # filled in from the catalogue
+    assert status.group is StatusGroup.REJECTED
+    assert status.description is not None
+    assert status.description.startswith("Message has been received, but the network")
+
+
+def test_status_group_names_match_in_any_case() -> None:
+    status = parse_status({"groupName": "delivered", "id": 5, "name": "DELIVERED_TO_HANDSET"})
+    assert status.group is StatusGroup.DELIVERED
+    assert status.mismatches == ()
+    assert status.group_name == "delivered"  # as sent
+
+
+def test_unknown_status_round_trips() -> None:
+    sent = {
+        "groupId": 5,
+        "groupName": "REJECTED",
+        "id": 999,
+        "name": "REJECTED_TOMORROW",
+        "description": "A status Infobip adds tomorrow",
+    }
+    status = parse_status(sent)
+    assert not status.known
+    assert status.code is None
+    assert status.group is StatusGroup.REJECTED
+    assert status.to_dict() == sent
+    assert status.raw == sent
+
+
+def test_unknown_group_is_kept() -> None:
+    status = parse_status({"groupId": 9, "groupName": "LIMBO", "id": 998, "name": "X"})
+    assert status.group is None
+    assert (status.group_id, status.group_name) == (9, "LIMBO")
+    assert status.is_final
+
+
+def test_status_group_contradicting_the_id_is_reported() -> None:
+    status = parse_status(
+        {"groupId": 1, "groupName": "PENDING", "id": 5, "name": "DELIVERED_TO_HANDSET"}
+    )
+    assert status.code is SmsStatusCode.DELIVERED_TO_HANDSET
+    assert status.group is StatusGroup.PENDING  # the payload wins
+    assert status.mismatches == (
+        "status 5: groupId 1 contradicts the catalogue's group 3 (DELIVERED)",
+    )
+    with pytest.raises(PayloadError, match="groupId 1 contradicts") as caught:
+        parse_status({"groupId": 1, "id": 5}, strict=True)
+    assert caught.value.field == "status"
+
+
+def test_status_name_contradicting_the_id_is_reported() -> None:
+    status = parse_status({"id": 5, "name": "PENDING_ENROUTE"})
+    assert status.code is SmsStatusCode.DELIVERED_TO_HANDSET
+    assert status.name == "PENDING_ENROUTE"
+    assert status.mismatches == (
+        "status 5: name 'PENDING_ENROUTE' differs from the catalogue's 'DELIVERED_TO_HANDSET'",
+    )
+    assert parse_status({"id": 5, "name": "delivered_to_handset"}).mismatches == ()
+
+
+def test_group_name_contradicting_group_id_is_reported() -> None:
+    status = parse_status({"groupId": 3, "groupName": "PENDING"})
+    assert status.mismatches == ("status None: groupName 'PENDING' is group 1, not groupId 3",)
+
+
+def test_status_sharing_a_printed_name() -> None:
+    assert parse_status({"id": 52, "name": "REJECTED_DESTINATION"}).code is (
+        SmsStatusCode.REJECTED_DESTINATION_52
+    )
+    assert parse_status({"name": "REJECTED_DESTINATION"}).code is (
+        SmsStatusCode.REJECTED_DESTINATION
+    )
+
+
+def test_voice_and_push_statuses() -> None:
+    from infobip_codes import PushStatusCode, VoiceStatusCode
+
+    assert parse_status({"id": 53}).code is VoiceStatusCode.REJECTED_INVALID_AUDIO_FILE_URL
+    assert parse_status({"id": 66}).code is PushStatusCode.UNDELIVERABLE_NO_DESTINATION
+
+
+# -- errors -------------------------------------------------------------------------
+
+
+def test_ok_error_with_docs_variant_group_name() -> None:
+    error = parse_error(NO_ERROR)
+    assert error.code is SmsErrorCode.NO_ERROR
+    assert error.group is SmsErrorGroup.OK
+    assert error.group_name == "Ok"
+    assert error.mismatches == ()
+    assert error.is_ok
+    assert not error.is_retryable
+    assert error.to_dict() == NO_ERROR
+
+
+def test_error_without_permanent_takes_the_catalogue_s() -> None:
+    error = parse_error({"groupId": 1, "id": 1, "name": "EC_UNKNOWN_SUBSCRIBER"})
+    assert error.permanent is True
+    assert not error.is_retryable
+    temporary = parse_error({"id": 27})
+    assert temporary.permanent is False
+    assert temporary.is_retryable
+    assert temporary.group is SmsErrorGroup.HANDSET_ERRORS
+    assert temporary.group_name == "HANDSET_ERRORS"
+
+
+def test_payload_permanent_wins() -> None:
+    error = parse_error({"groupId": 1, "id": 27, "name": "EC_ABSENT_SUBSCRIBER", "permanent": True})
+    assert error.permanent is True
+    assert not error.is_retryable
+    assert error.mismatches == ()
+
+
+def test_4102_resolves_by_group() -> None:
+    operator = parse_error({"id": 4102, "groupId": 3})
+    assert operator.code is SmsErrorCode.EC_NOTSUBMITTEDTOSMPPCHANNEL
+    assert operator.group is SmsErrorGroup.OPERATOR_ERRORS
+    assert operator.description == "Not Submitted To Smpp Channel"
+    assert operator.record is SmsErrorCode.EC_NOTSUBMITTEDTOSMPPCHANNEL.records[1]
+    assert operator.mismatches == ()
+    user = parse_error({"id": 4102, "groupName": "user_errors"})
+    assert user.group is SmsErrorGroup.USER_ERRORS
+    assert user.record is SmsErrorCode.EC_NOTSUBMITTEDTOSMPPCHANNEL.records[0]
+    assert user.mismatches == ()
+
+
+def test_2053_keeps_its_own_name_and_description() -> None:
+    error = parse_error({"id": 2053, "name": "EC_SOURCE_ADDRESS_BLACKLISTED", "groupId": 2})
+    assert error.code is SmsErrorCode.EC_BLACKLISTED_SENDERADDRESS
+    assert error.name == "EC_SOURCE_ADDRESS_BLACKLISTED"
+    assert error.description == "Source address is blocklisted on the Infobip account."
+    assert error.mismatches == ()
+    first = parse_error({"id": 2053})
+    assert first.name == "EC_BLACKLISTED_SENDERADDRESS"
+
+
+def test_error_channels() -> None:
+    assert parse_error({"id": 5603}).code is VoiceErrorCode.EC_DECLINE
+    voice = parse_error({"id": 5603}, channel="voice")
+    assert voice.group is VoiceErrorGroup.HANDSET_ERRORS
+    assert voice.channel == "voice"
+    assert not parse_error({"id": 27}, channel="voice").known
+    mi = parse_error({"id": 100, "name": "EC_NO_COVERAGE"})
+    assert mi.code is MobileIdentityErrorCode.EC_NO_COVERAGE
+    assert (mi.group, mi.permanent) == (None, None)
+    # one printed name in two channels: the earlier channel on the page, unless told
+    assert parse_error({"name": "EC_INTERNAL_ERROR"}).code is ChatErrorCode.EC_INTERNAL_ERROR
+    assert parse_error({"name": "EC_INTERNAL_ERROR"}, channel="mobile_identity").code is (
+        MobileIdentityErrorCode.EC_INTERNAL_ERROR
+    )
+    with pytest.raises(ValueError, match="unknown channel 'fax'"):
+        parse_error({"id": 1}, channel="fax")
+
+
+def test_group_alone_resolves_per_channel() -> None:
+    assert parse_error({"groupId": 1}).group is SmsErrorGroup.HANDSET_ERRORS
+    assert parse_error({"groupId": 1}, channel="push").group is PushErrorGroup.REGISTRATION_ERROR
+    assert parse_error({"groupName": "registration error"}, channel="push").group_id == 1
+
+
+def test_unknown_error_round_trips() -> None:
+    sent = {
+        "groupId": 1,
+        "groupName": "HANDSET_ERRORS",
+        "id": 4242,
+        "name": "EC_BRAND_NEW",
+        "description": "New",
+        "permanent": True,
+    }
+    error = parse_error(sent)
+    assert not error.known
+    assert error.code is None
+    assert error.group is SmsErrorGroup.HANDSET_ERRORS
+    assert error.to_dict() == sent
+    assert not error.is_retryable
+    unknown_permanence = parse_error({"id": 4243, "groupId": 3})
+    assert unknown_permanence.permanent is None
+    assert unknown_permanence.is_retryable  # only a known-permanent error is not
+
+
+def test_chat_name_with_a_space() -> None:
+    error = parse_error({"name": "EC_DEVICE_REPRODUCTION ERROR"})
+    assert error.code is ChatErrorCode.EC_DEVICE_REPRODUCTION_ERROR
+    assert error.id == 7020
+
+
+def test_values_are_frozen() -> None:
+    error = parse_error(NO_ERROR)
+    with pytest.raises(AttributeError):
+        error.id = 1  # type: ignore[misc]
+    assert isinstance(parse_status(DELIVERED), ParsedStatus)
+    assert isinstance(error, ParsedError)
+
+
+# -- reports --------------------------------------------------------------------------
+
+
+def test_report_shapes() -> None:
+    result = {"messageId": "abc", "status": DELIVERED, "error": NO_ERROR, "to": "385..."}
+    for payload in ({"results": [result]}, {"messages": [result]}, result):
+        [report] = parse_report(payload)
+        assert report.message_id == "abc"
+        assert report.status is not None
+        assert report.status.code is SmsStatusCode.DELIVERED_TO_HANDSET
+        assert report.error is not None
+        assert report.error.code is SmsErrorCode.NO_ERROR
+    [send] = parse_report(
+        {
+            "messages": [
+                {"messageId": "x", "status": {"groupId": 1, "groupName": "PENDING", "id": 26}}
+            ]
+        }
+    )
+    assert send.error is None
+    assert send.status is not None
+    assert not send.status.is_final
+
+
+def test_report_channel_applies_to_errors() -> None:
+    [report] = parse_report(
+        {"results": [{"messageId": "v", "error": {"id": 5480}}]}, channel="voice"
+    )
+    assert report.error is not None
+    assert report.error.code is VoiceErrorCode.EC_VOICE_ERROR_TEMPORARILY_NOT_AVAILABLE
+
+
+def test_strict_raises_on_the_first_mismatch_in_a_report() -> None:
+    payload = {"results": [{"messageId": "a", "error": {"id": 27, "groupId": 3}}]}
+    assert parse_report(payload)[0].error.mismatches  # type: ignore[union-attr]
+    with pytest.raises(PayloadError) as caught:
+        parse_report(payload, strict=True)
+    assert caught.value.field == "results[0].error"
+
+
+@pytest.mark.parametrize(
+    ("payload", "field", "found"),
+    [
+        ("DELIVERED", "$", "expected a report, response or result"),
+        ({"results": {"a": 1}}, "results", "expected a list, found dict"),
+        ({"results": [1]}, "results[0]", "expected a result (a JSON object), found int 1"),
+        ({"results": [{"messageId": 7}]}, "results[0].messageId", "expected a string"),
+        ({"results": [{"status": []}]}, "results[0].status", "found list []"),
+        ({"results": [{"status": {"id": "5"}}]}, "results[0].status.id", "found str '5'"),
+        ({"results": [{"status": {"id": True}}]}, "results[0].status.id", "found bool True"),
+        ({"results": [{"status": {"id": 5.0}}]}, "results[0].status.id", "found float 5.0"),
+        ({"results": [{"status": {"groupId": "3"}}]}, "results[0].status.groupId", "found str"),
+        ({"results": [{"status": {"name": 5}}]}, "results[0].status.name", "found int 5"),
+        (
+            {"results": [{"status": {"description": 1, "id": 5}}]},
+            "results[0].status.description",
+            "expected a string",
+        ),
+        (
+            {"results": [{"error": {"id": 1, "permanent": "yes"}}]},
+            "results[0].error.permanent",
+            "expected true or false, found str 'yes'",
+        ),
+        (
+            {"results": [{"status": {"description": "x"}}]},
+            "results[0].status",
+            "needs at least one of id, name, groupId, groupName",
+        ),
+        ({"results": [{}]}, "results[0]", "expected a result with messageId, status or error"),
+    ],
+)
+def test_malformed_payloads_name_the_field(payload: Any, field: str, found: str) -> None:
+    with pytest.raises(PayloadError) as caught:
+        parse_report(payload)
+    assert caught.value.field == field
+    assert str(caught.value).startswith(f"{field}: ")
+    assert found in str(caught.value)
+    assert isinstance(caught.value, ValueError)
+
+
+# -- property-based: arbitrary JSON never raises anything but PayloadError -------------
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(max_size=20),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=12), children, max_size=5)
+    ),
+    max_leaves=20,
+)
+KNOWN_IDS = st.sampled_from([*sorted({r.id for r in records()}), -1, 10**30])
+FIELD = st.one_of(
+    JSON,
+    KNOWN_IDS,
+    st.sampled_from([r.name for r in records()][:60]),
+    st.sampled_from(["OK", "Ok", "ok", "PENDING", "Registration error", ""]),
+)
+OBJECT = st.fixed_dictionaries(
+    {},
+    optional={
+        "id": FIELD,
+        "name": FIELD,
+        "groupId": FIELD,
+        "groupName": FIELD,
+        "description": FIELD,
+        "permanent": FIELD,
+    },
+)
+RESULT = st.fixed_dictionaries(
+    {}, optional={"messageId": JSON | st.text(), "status": OBJECT | JSON, "error": OBJECT | JSON}
+)
+PAYLOAD = st.one_of(
+    JSON,
+    OBJECT,
+    RESULT,
+    st.fixed_dictionaries({"results": st.lists(RESULT | JSON, max_size=3) | JSON}),
+    st.fixed_dictionaries({"messages": st.lists(RESULT | JSON, max_size=3) | JSON}),
+)
+CHANNEL = st.sampled_from([None, "sms", "voice", "push", "email", "chat", "mobile_identity", "dlt"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(payload=PAYLOAD, channel=CHANNEL, strict=st.booleans())
+def test_any_input_parses_or_raises_payload_error(
+    payload: object, channel: str | None, strict: bool
+) -> None:
+    for parse in (
+        lambda: parse_report(payload, channel, strict=strict),
+        lambda: parse_status(payload, strict=strict),
+        lambda: parse_error(payload, channel, strict=strict),
+    ):
+        try:
+            parsed = parse()
+        except PayloadError as exc:
+            error: PayloadError | None = exc
+        else:
+            error = None
+            repr(parsed)  # every value can be shown
+        if error is not None:
+            assert error.field
+            assert str(error).startswith(error.field + ": ")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    code_id=st.integers(min_value=-(2**63), max_value=2**63),
+    name=st.text(max_size=40),
+    group_id=st.integers(min_value=0, max_value=9),
+    description=st.text(max_size=40),
+    permanent=st.booleans(),
+)
+def test_well_formed_errors_round_trip_with_nothing_lost(
+    code_id: int, name: str, group_id: int, description: str, permanent: bool
+) -> None:
+    sent = {
+        "groupId": group_id,
+        "groupName": f"G{group_id}",
+        "id": code_id,
+        "name": name,
+        "description": description,
+        "permanent": permanent,
+    }
+    error = parse_error(json.loads(json.dumps(sent)))
+    assert error.to_dict() == sent
+    assert error.known == (error.code is not None)
