@@ -1,0 +1,148 @@
+"""The typing contract: what mypy --strict accepts and rejects in client code.
+
+One mypy run per test session (on the running Python's version) checks:
+tests/typing/pass/ (must be clean), tests/typing/fail/ (each ``# E: [code]
+text`` comment must get that error on its line, and nothing else may
+appear), and a file generated here with an exhaustive ``match`` over every
+code and group enum, next to one that leaves a member out of each.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+import infobip_codes
+from infobip_codes import CodeEnum, GroupEnum
+
+mypy_api = pytest.importorskip("mypy.api", reason="the typing extra (mypy) is part of make test")
+
+TYPING = Path(__file__).parent / "typing"
+EXPECT = re.compile(r"#\s*E:\s*\[(?P<code>[a-z-]+)\]\s*(?P<text>.+?)\s*$")
+ERROR = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+): error: (?P<text>.+?)\s+\[(?P<code>[a-z-]+)\]$")
+
+ENUMS: list[type[CodeEnum] | type[GroupEnum]] = [
+    value
+    for name in infobip_codes.__all__
+    if isinstance(value := getattr(infobip_codes, name), type)
+    and issubclass(value, (CodeEnum, GroupEnum))
+    and len(value.__members__) > 0
+]
+
+
+def exhaustive_source(leave_out_last: bool) -> str:
+    names = ", ".join(e.__name__ for e in ENUMS)
+    lines = [
+        "from typing_extensions import assert_never",
+        f"from infobip_codes import {names}",
+        "",
+    ]
+    for enum in ENUMS:
+        members = list(enum.__members__)
+        if leave_out_last:
+            members = members[:-1]
+        lines.append(f"def handle_{enum.__name__}(code: {enum.__name__}) -> int:")
+        lines.append("    match code:")
+        for index, member in enumerate(members):
+            lines.append(f"        case {enum.__name__}.{member}:")
+            lines.append(f"            return {index}")
+        lines.append("        case _:")
+        lines.append(f"            assert_never(code)  # END {enum.__name__}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class Found:
+    path: str
+    line: int
+    code: str
+    text: str
+
+
+@pytest.fixture(scope="module")
+def mypy_errors(tmp_path_factory: pytest.TempPathFactory) -> list[Found]:
+    work = tmp_path_factory.mktemp("typing")
+    (work / "exhaustive.py").write_text(exhaustive_source(False), encoding="utf-8")
+    (work / "not_exhaustive.py").write_text(exhaustive_source(True), encoding="utf-8")
+    (work / "mypy.ini").write_text("[mypy]\n", encoding="utf-8")
+    files = sorted(str(p) for p in (TYPING / "pass").glob("*.py"))
+    files += sorted(str(p) for p in (TYPING / "fail").glob("*.py"))
+    files += [str(work / "exhaustive.py"), str(work / "not_exhaustive.py")]
+    version = f"{sys.version_info[0]}.{sys.version_info[1]}"
+    stdout, stderr, _ = mypy_api.run(
+        [
+            "--config-file",
+            str(work / "mypy.ini"),
+            "--strict",
+            "--python-version",
+            version,
+            "--python-executable",
+            sys.executable,
+            "--cache-dir",
+            str(work / "cache"),
+            "--show-error-codes",
+            "--no-error-summary",
+            "--no-pretty",
+            *files,
+        ]
+    )
+    assert not stderr, stderr
+    found = []
+    for line in stdout.splitlines():
+        match = ERROR.match(line)
+        if match:
+            found.append(
+                Found(Path(match["path"]).name, int(match["line"]), match["code"], match["text"])
+            )
+        else:
+            assert ": note: " in line, f"unexpected mypy output: {line}"
+    return found
+
+
+def test_positive_files_are_clean(mypy_errors: list[Found]) -> None:
+    names = {p.name for p in (TYPING / "pass").glob("*.py")}
+    assert names, "no positive typing files"
+    assert [f for f in mypy_errors if f.path in names] == []
+
+
+def test_negative_files_get_exactly_the_pinned_errors(mypy_errors: list[Found]) -> None:
+    for path in sorted((TYPING / "fail").glob("*.py")):
+        expected = {}
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            match = EXPECT.search(line)
+            if match:
+                expected[number] = (match["code"], match["text"])
+        assert expected, f"{path.name} pins no error"
+        got = {f.line: f for f in mypy_errors if f.path == path.name}
+        missing = [
+            f"{path.name}:{line}: expected [{code}] {text}"
+            for line, (code, text) in expected.items()
+            if line not in got or got[line].code != code or text not in got[line].text
+        ]
+        unexpected = [
+            f"{path.name}:{f.line}: [{f.code}] {f.text}"
+            for f in got.values()
+            if f.line not in expected
+        ]
+        assert not missing, "mypy no longer catches:\n" + "\n".join(missing)
+        assert not unexpected, "unexpected mypy errors:\n" + "\n".join(unexpected)
+
+
+def test_exhaustive_match_over_every_enum_type_checks(mypy_errors: list[Found]) -> None:
+    assert len(ENUMS) == 16
+    assert [f for f in mypy_errors if f.path == "exhaustive.py"] == []
+
+
+def test_leaving_out_a_member_is_caught_for_every_enum(mypy_errors: list[Found]) -> None:
+    source = exhaustive_source(True).splitlines()
+    caught = {
+        source[f.line - 1].split("# END ")[1]
+        for f in mypy_errors
+        if f.path == "not_exhaustive.py" and f.code == "arg-type" and "assert_never" in f.text
+    }
+    assert caught == {e.__name__ for e in ENUMS}

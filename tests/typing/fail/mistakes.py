@@ -1,0 +1,56 @@
+"""Mistakes a type checker must catch in client code, each pinned to its line.
+
+Every line ending in an "E:" comment (an error code in brackets, then the
+message) must get exactly that error from ``mypy --strict``; any other error
+fails the suite (tests/test_typing.py).
+"""
+
+from __future__ import annotations
+
+from typing_extensions import assert_never
+
+from infobip_codes import (
+    SmsErrorCode,
+    SmsErrorGroup,
+    VoiceErrorCode,
+    parse_error,
+    records,
+)
+
+# a misspelt member
+SmsErrorCode.EC_ABSENT_SUBSCRIBR  # E: [attr-defined] "type[SmsErrorCode]" has no attribute "EC_ABSENT_SUBSCRIBR"
+
+
+def needs_sms(code: SmsErrorCode) -> None: ...
+
+
+# a voice code where an sms code is expected
+needs_sms(VoiceErrorCode.EC_DECLINE)  # E: [arg-type] Argument 1 to "needs_sms" has incompatible type
+
+
+def handle(group: SmsErrorGroup) -> str:
+    match group:
+        case SmsErrorGroup.OK:
+            return "ok"
+        case SmsErrorGroup.HANDSET_ERRORS:
+            return "handset"
+        case _:
+            # USER_ERRORS and OPERATOR_ERRORS are not handled
+            assert_never(group)  # E: [arg-type] Argument 1 to "assert_never" has incompatible type "Literal[SmsErrorGroup.USER_ERRORS, SmsErrorGroup.OPERATOR_ERRORS]"
+
+
+# assigning to a member's attribute
+SmsErrorCode.EC_ABSENT_SUBSCRIBER.permanent = True  # E: [misc] Property "permanent" defined in "GroupedErrorCodeEnum" is read-only
+SmsErrorCode.NO_ERROR.description = "fine"  # E: [misc] Property "description" defined in "CodeEnum" is read-only
+
+# mutating a record, or a parsed value
+records()[0].id = 3  # E: [misc] Property "id" defined in "CodeRecord" is read-only
+parse_error({"id": 27}).permanent = False  # E: [misc] Property "permanent" defined in "ParsedError" is read-only
+
+# comparing codes of two different enums (--strict-equality)
+if SmsErrorCode.EC_ABSENT_SUBSCRIBER == VoiceErrorCode.EC_DECLINE:  # E: [comparison-overlap] Non-overlapping equality check
+    pass
+
+# comparing a member with a plain int (--strict-equality): use .value, or compare members
+if SmsErrorCode.EC_ABSENT_SUBSCRIBER == 27:  # E: [comparison-overlap] Non-overlapping equality check
+    pass

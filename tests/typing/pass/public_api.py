@@ -1,0 +1,127 @@
+"""What a type checker must accept, with the exact types it must infer.
+
+Checked with ``mypy --strict`` by tests/test_typing.py on every supported Python.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from typing_extensions import assert_never, assert_type
+
+from infobip_codes import (
+    CodeEnum,
+    CodeRecord,
+    DltErrorCode,
+    ErrorCodeEnum,
+    ErrorGroupEnum,
+    GroupEnum,
+    MobileIdentityErrorCode,
+    ParsedError,
+    ParsedReport,
+    ParsedStatus,
+    PayloadError,
+    PushErrorGroup,
+    SmsErrorCode,
+    SmsErrorGroup,
+    SmsStatusCode,
+    StatusCodeEnum,
+    StatusGroup,
+    VoiceErrorCode,
+    VoiceErrorGroup,
+    error_by_id,
+    error_by_name,
+    parse_error,
+    parse_report,
+    parse_status,
+    records,
+    status_by_id,
+    status_by_name,
+)
+
+# -- every public function's result ---------------------------------------------------
+assert_type(records(), tuple[CodeRecord, ...])
+assert_type(status_by_id(5), StatusCodeEnum | None)
+assert_type(status_by_id(5, channel="sms"), StatusCodeEnum | None)
+assert_type(error_by_id(27), ErrorCodeEnum | None)
+assert_type(error_by_id(27, "voice"), ErrorCodeEnum | None)
+assert_type(status_by_name("DELIVERED_TO_HANDSET"), StatusCodeEnum | None)
+assert_type(error_by_name("EC_ABSENT_SUBSCRIBER"), ErrorCodeEnum | None)
+assert_type(parse_status({"id": 5}), ParsedStatus)
+assert_type(parse_error({"id": 27}, channel="sms", strict=True), ParsedError)
+assert_type(parse_report({"results": []}), tuple[ParsedReport, ...])
+assert_type(PayloadError("id", "bad").field, str)
+
+# -- member attributes ------------------------------------------------------------------
+assert_type(SmsErrorCode.EC_ABSENT_SUBSCRIBER, Literal[SmsErrorCode.EC_ABSENT_SUBSCRIBER])
+absent = SmsErrorCode.EC_ABSENT_SUBSCRIBER
+assert_type(absent, SmsErrorCode)  # a variable widens to the enum
+assert_type(absent.group, SmsErrorGroup)
+assert_type(absent.permanent, bool)
+assert_type(absent.is_retryable, bool)
+assert_type(absent.description, str | None)
+assert_type(absent.api_name, str)
+assert_type(absent.info, CodeRecord)
+assert_type(absent.records, tuple[CodeRecord, ...])
+assert_type(absent.value, int)
+assert_type(VoiceErrorCode.EC_DECLINE.group, VoiceErrorGroup)
+assert_type(SmsStatusCode.DELIVERED_TO_HANDSET.group, StatusGroup)
+assert_type(SmsStatusCode.DELIVERED_TO_HANDSET.is_final, bool)
+assert_type(DltErrorCode.EC_BLOCKED_BY_DLT.status, SmsStatusCode)
+assert_type(MobileIdentityErrorCode.EC_NO_COVERAGE.description, str | None)
+assert_type(StatusGroup.PENDING.description, str | None)
+assert_type(PushErrorGroup.CLOUD_ERROR.api_name, str)
+assert_type(SmsErrorGroup.OK.is_ok, bool)
+
+record = records()[0]
+assert_type(record.id, int)
+assert_type(record.permanent, bool | None)
+assert_type(record.group_id, int | None)
+assert_type(record.status_id, int | None)
+assert_type(record.code, CodeEnum)
+assert_type(record.group, GroupEnum | None)
+assert_type(record.as_dict(), dict[str, object])
+
+
+# -- narrowing through the parsed values -----------------------------------------------
+def retry_later(error: ParsedError) -> bool:
+    code = error.code
+    if code is None:
+        assert_type(code, None)
+        return error.is_retryable  # unknown code: trust the payload's permanent flag
+    assert_type(code, ErrorCodeEnum)
+    if code is SmsErrorCode.EC_ABSENT_SUBSCRIBER:
+        assert_type(code, Literal[SmsErrorCode.EC_ABSENT_SUBSCRIBER])
+        return True
+    if isinstance(code, SmsErrorCode):
+        assert_type(code.group, SmsErrorGroup)
+        return code.group is SmsErrorGroup.HANDSET_ERRORS
+    return False
+
+
+def final(status: ParsedStatus) -> bool:
+    assert_type(status.code, StatusCodeEnum | None)
+    assert_type(status.group, StatusGroup | None)
+    if status.group is None:
+        return status.is_final
+    assert_type(status.group, StatusGroup)
+    match status.group:
+        case StatusGroup.PENDING:
+            return False
+        case StatusGroup.UNDELIVERABLE | StatusGroup.DELIVERED:
+            return True
+        case StatusGroup.EXPIRED | StatusGroup.REJECTED:
+            return True
+        case _:
+            assert_never(status.group)
+
+
+def group_of(error: ParsedError) -> ErrorGroupEnum | None:
+    return error.group
+
+
+def describe(code: SmsErrorCode) -> str:
+    # Members compare with members; .value gives the plain int when one is needed.
+    if code is SmsErrorCode.NO_ERROR or code.value == 0:
+        return "ok"
+    return code.api_name
