@@ -1,0 +1,67 @@
+"""Every example in README.md runs: pycon blocks as doctests, console blocks as commands."""
+
+from __future__ import annotations
+
+import doctest
+import os
+import re
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+TEXT = README.read_text(encoding="utf-8")
+CONSOLE = re.findall(r"```console\n(.*?)```", TEXT, flags=re.S)
+
+
+def test_pycon_blocks_pass_as_doctests() -> None:
+    blocks = re.findall(r"```pycon\n(.*?)```", TEXT, flags=re.S)
+    assert len(blocks) >= 5
+    parser = doctest.DocTestParser()
+    test = parser.get_doctest("\n".join(blocks), {}, "README.md", str(README), 0)
+    assert len(test.examples) >= 20
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    runner.run(test)
+    result = runner.summarize(verbose=False)
+    assert result.failed == 0
+
+
+def console_examples() -> list[tuple[str, str]]:
+    examples = []
+    for block in CONSOLE:
+        command, output = None, []
+        for line in block.splitlines():
+            if line.startswith("$ "):
+                if command is not None:
+                    examples.append((command, "\n".join(output)))
+                command, output = line[2:], []
+            else:
+                output.append(line)
+        if command is not None:
+            examples.append((command, "\n".join(output)))
+    return examples
+
+
+@pytest.mark.parametrize(("command", "expected"), console_examples())
+def test_console_examples_print_what_readme_shows(command: str, expected: str) -> None:
+    env = {**os.environ, "COLUMNS": "100", "NO_COLOR": "1"}
+    stdin = None
+    if " | " in command:
+        producer, command = command.split(" | ", 1)
+        assert producer.startswith("echo ")
+        stdin = shlex.split(producer)[1] + "\n"
+    argv = shlex.split(command)
+    assert argv[0] == "infobip-codes"
+    proc = subprocess.run(
+        [sys.executable, "-m", "infobip_codes", *argv[1:]],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.rstrip("\n") == expected
