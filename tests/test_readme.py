@@ -30,9 +30,10 @@ def test_pycon_blocks_pass_as_doctests() -> None:
 
 
 def console_examples() -> list[tuple[str, str]]:
-    examples = []
+    examples: list[tuple[str, str]] = []
     for block in CONSOLE:
-        command, output = None, []
+        command: str | None = None
+        output: list[str] = []
         for line in block.splitlines():
             if line.startswith("$ "):
                 if command is not None:

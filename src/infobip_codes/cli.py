@@ -63,7 +63,7 @@ class Style:
     """ANSI colour on a terminal only, and never when NO_COLOR is set."""
 
     def __init__(self, stream: TextIO) -> None:
-        self.enabled = stream.isatty() and not os.environ.get("NO_COLOR")
+        self.enabled: bool = stream.isatty() and not os.environ.get("NO_COLOR")
 
     def _wrap(self, code: str, text: str) -> str:
         return f"\x1b[{code}m{text}\x1b[0m" if self.enabled else text
@@ -82,9 +82,16 @@ class Style:
 
 
 def _width() -> int:
-    from shutil import get_terminal_size
-
-    return max(40, min(get_terminal_size((100, 24)).columns, 120))
+    """The terminal's width, within reason (shutil's version costs an import of shutil)."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit():
+        width = int(columns)
+    else:
+        try:
+            width = os.get_terminal_size(sys.stdout.fileno()).columns
+        except (OSError, ValueError, AttributeError):  # not a terminal, or no fileno
+            width = 100
+    return max(40, min(width, 120))
 
 
 def _wrap(text: str, width: int, indent: int) -> list[str]:
