@@ -6,6 +6,7 @@ import importlib
 import subprocess
 import sys
 from collections import Counter
+from typing import Any
 
 import pytest
 from conftest import SPEC
@@ -213,20 +214,20 @@ def run_python(code: str) -> str:
 def test_import_loads_no_channel_and_no_heavy_module() -> None:
     loaded = run_python(
         "import sys, infobip_codes; print(sorted(m for m in sys.modules if m.startswith"
-        "('infobip_codes') or m in ('dataclasses', 'typing', 'inspect')))"
+        "('infobip_codes') or m in ('dataclasses', 'typing', 'inspect', 'importlib')))"
     )
-    assert loaded == "['infobip_codes', 'infobip_codes._version']"
+    assert loaded == "['infobip_codes']"
 
 
 def test_an_sms_enum_loads_only_its_own_channel() -> None:
     loaded = run_python(
         "import sys; from infobip_codes import SmsErrorCode; SmsErrorCode.EC_ABSENT_SUBSCRIBER"
         ".group; print(sorted(m for m in sys.modules if m.startswith('infobip_codes.') or m in "
-        "('dataclasses', 'typing', 'inspect')))"
+        "('dataclasses', 'typing', 'inspect', 'importlib')))"
     )
     assert loaded == (
         "['infobip_codes._catalog', 'infobip_codes._enum', 'infobip_codes._tables', "
-        "'infobip_codes._version', 'infobip_codes.sms']"
+        "'infobip_codes.sms']"
     )
 
 
@@ -234,3 +235,40 @@ def test_channel_modules_list_their_names() -> None:
     for name in ("sms", "voice", "push", "email", "chat", "mobile_identity", "dlt"):
         module = importlib.import_module(f"infobip_codes.{name}")
         assert module.__all__ == sorted(module.__all__)
+
+
+def test_fast_enum_builds_real_enums_on_both_paths(monkeypatch: pytest.MonkeyPatch) -> None:
+    import enum
+    import pickle
+
+    from infobip_codes import _enum
+
+    def build() -> Any:
+        class Probe(_enum.StatusCodeBase):
+            """A probe."""
+
+            ONE = 1
+            TWO = 2
+
+        Probe.__module__ = __name__
+        return _enum.fast_enum(ic.StatusCodeEnum)(Probe)
+
+    fast = build()
+    monkeypatch.setattr(_enum, "_simple_enum", None)  # the 3.10 path, on any Python
+    ordinary = build()
+    for probe in (fast, ordinary):
+        assert issubclass(probe, enum.IntEnum)
+        assert issubclass(probe, ic.StatusCodeEnum)
+        assert list(probe.__members__) == ["ONE", "TWO"]
+        assert probe(2) is probe.TWO
+        assert probe["ONE"].value == 1
+        assert repr(probe.ONE) == "<Probe.ONE: 1>"
+        assert probe.__doc__ == "A probe."
+        assert isinstance(probe.ONE, int)
+        with pytest.raises(ValueError, match="3 is not a valid Probe"):
+            probe(3)
+    assert pickle.loads(pickle.dumps(ic.SmsErrorCode.EC_ABSENT_SUBSCRIBER)) is (
+        ic.SmsErrorCode.EC_ABSENT_SUBSCRIBER
+    )
+    assert issubclass(ic.SmsErrorCode, ic.GroupedErrorCodeEnum)
+    assert issubclass(ic.GroupedErrorCodeEnum, enum.IntEnum)

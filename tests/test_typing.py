@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import sys
 from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
 
 import pytest
@@ -30,6 +31,7 @@ ENUMS: list[type[CodeEnum] | type[GroupEnum]] = [
     for name in infobip_codes.__all__
     if isinstance(value := getattr(infobip_codes, name), type)
     and issubclass(value, (CodeEnum, GroupEnum))
+    and issubclass(value, Enum)
     and len(value.__members__) > 0
 ]
 

@@ -10,10 +10,8 @@ only handles SMS never builds the other channels' enums; the TYPE_CHECKING
 imports let type checkers see every name without running anything.
 """
 
-from __future__ import annotations
-
-from infobip_codes._version import __version__
-
+# No ``from __future__ import annotations`` and no imports at run time: this
+# module is all that ``import infobip_codes`` costs.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from infobip_codes._enum import CodeEnum as CodeEnum
@@ -24,6 +22,7 @@ if TYPE_CHECKING:
     from infobip_codes._enum import StatusCodeEnum as StatusCodeEnum
     from infobip_codes._records import CodeRecord as CodeRecord
     from infobip_codes._records import records as records
+    from infobip_codes._version import __version__ as __version__
     from infobip_codes.chat import ChatErrorCode as ChatErrorCode
     from infobip_codes.chat import ChatErrorGroup as ChatErrorGroup
     from infobip_codes.dlt import DltErrorCode as DltErrorCode
@@ -47,7 +46,7 @@ if TYPE_CHECKING:
     from infobip_codes.sms import SmsErrorCode as SmsErrorCode
     from infobip_codes.sms import SmsErrorGroup as SmsErrorGroup
     from infobip_codes.sms import SmsStatusCode as SmsStatusCode
-    from infobip_codes.status_group import StatusGroup as StatusGroup
+    from infobip_codes.sms import StatusGroup as StatusGroup
     from infobip_codes.voice import VoiceErrorCode as VoiceErrorCode
     from infobip_codes.voice import VoiceErrorGroup as VoiceErrorGroup
     from infobip_codes.voice import VoiceStatusCode as VoiceStatusCode
@@ -100,6 +99,7 @@ _LAZY: dict[str, str] = {
     "StatusCodeEnum": "infobip_codes._enum",
     "CodeRecord": "infobip_codes._records",
     "records": "infobip_codes._records",
+    "__version__": "infobip_codes._version",
     "ChatErrorCode": "infobip_codes.chat",
     "ChatErrorGroup": "infobip_codes.chat",
     "DltErrorCode": "infobip_codes.dlt",
@@ -123,7 +123,7 @@ _LAZY: dict[str, str] = {
     "SmsErrorCode": "infobip_codes.sms",
     "SmsErrorGroup": "infobip_codes.sms",
     "SmsStatusCode": "infobip_codes.sms",
-    "StatusGroup": "infobip_codes.status_group",
+    "StatusGroup": "infobip_codes.sms",
     "VoiceErrorCode": "infobip_codes.voice",
     "VoiceErrorGroup": "infobip_codes.voice",
     "VoiceStatusCode": "infobip_codes.voice",
@@ -134,9 +134,9 @@ def __getattr__(name: str) -> object:
     module_name = _LAZY.get(name)
     if module_name is None:
         raise AttributeError(f"module 'infobip_codes' has no attribute {name!r}")
-    from importlib import import_module
-
-    value = getattr(import_module(module_name), name)
+    # __import__ with a fromlist returns the submodule itself; importlib would
+    # first import warnings, which costs more than this whole package.
+    value = getattr(__import__(module_name, fromlist=(name,)), name)
     globals()[name] = value  # later look-ups skip this function
     return value
 

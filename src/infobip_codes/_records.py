@@ -49,11 +49,9 @@ class CodeRecord:
     @property
     def code(self) -> CodeEnum:
         """The enum member for this row."""
-        from importlib import import_module
+        from infobip_codes._enum import channel_module
 
-        enum: type[CodeEnum] = getattr(
-            import_module(f"infobip_codes.{self.channel}"), self.enum_name
-        )
+        enum: type[CodeEnum] = getattr(channel_module(self.channel), self.enum_name)
         return enum[self.member]
 
     @property
@@ -62,9 +60,9 @@ class CodeRecord:
         if self.group_id is None:
             return None
         if self.kind == "status":
-            from infobip_codes.status_group import StatusGroup
+            from infobip_codes._enum import status_group
 
-            return StatusGroup(self.group_id)
+            return status_group()(self.group_id)
         from infobip_codes._catalog import group_enum_of
         from infobip_codes._enum import GroupedErrorCodeEnum
 

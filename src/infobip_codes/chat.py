@@ -9,14 +9,19 @@ name unless the spec declares another member name; a value the page lists twice
 is one member whose ``records`` holds both rows.
 """
 
-from __future__ import annotations
-
-from infobip_codes._enum import ErrorGroupEnum, GroupedErrorCodeEnum
+from infobip_codes._enum import (
+    ErrorGroupBase,
+    ErrorGroupEnum,
+    GroupedErrorCodeBase,
+    GroupedErrorCodeEnum,
+    fast_enum,
+)
 
 __all__ = ["ChatErrorCode", "ChatErrorGroup"]
 
 
-class ChatErrorGroup(ErrorGroupEnum):
+@fast_enum(ErrorGroupEnum)
+class ChatErrorGroup(ErrorGroupBase):
     """Error groups of the chat tables (an error object's ``groupId``)."""
 
     CLIENT_ERROR = 1
@@ -24,7 +29,8 @@ class ChatErrorGroup(ErrorGroupEnum):
     SYSTEM_ERROR = 3
 
 
-class ChatErrorCode(GroupedErrorCodeEnum):
+@fast_enum(GroupedErrorCodeEnum)
+class ChatErrorCode(GroupedErrorCodeBase):
     """Error ids of the chat tables."""
 
     EC_UNKNOWN_APPLICATION = 7001

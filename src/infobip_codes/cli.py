@@ -395,13 +395,20 @@ def cmd_decode(args: argparse.Namespace, out: TextIO) -> int:
 # -- entry point ------------------------------------------------------------------
 
 
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """argparse's formatter, told the width so that it does not import shutil."""
+
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, width=_width() - 2)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="infobip-codes",
         description="Look up, search, export and decode Infobip status and error codes.",
         epilog="\n\n".join(EXAMPLES.values())
         + "\n\nexit status: 0 found or decoded, 1 nothing matched, 2 bad usage or input",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_Formatter,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -412,7 +419,7 @@ def build_parser() -> argparse.ArgumentParser:
             help=help,
             description=help,
             epilog=EXAMPLES[name],
-            formatter_class=argparse.RawDescriptionHelpFormatter,
+            formatter_class=_Formatter,
         )
 
     def channel_option(p: argparse.ArgumentParser) -> None:

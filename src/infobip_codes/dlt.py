@@ -9,9 +9,7 @@ unless the spec declares another member name; a value the page lists twice is
 one member whose ``records`` holds both rows.
 """
 
-from __future__ import annotations
-
-from infobip_codes._enum import ErrorCodeEnum
+from infobip_codes._enum import ErrorCodeBase, ErrorCodeEnum, fast_enum
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -20,7 +18,8 @@ if TYPE_CHECKING:
 __all__ = ["DltErrorCode"]
 
 
-class DltErrorCode(ErrorCodeEnum):
+@fast_enum(ErrorCodeEnum)
+class DltErrorCode(ErrorCodeBase):
     """Error ids of the dlt tables."""
 
     EC_BLOCKED_BY_DLT = 4106
@@ -31,7 +30,7 @@ class DltErrorCode(ErrorCodeEnum):
     EC_TEMPLATE_BLOCKED_BY_DLT = 4111
 
     @property
-    def status(self) -> SmsStatusCode:
+    def status(self) -> "SmsStatusCode":
         """The general status the page links this error to."""
         from infobip_codes.sms import SmsStatusCode
 

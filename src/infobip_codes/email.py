@@ -9,14 +9,19 @@ name unless the spec declares another member name; a value the page lists twice
 is one member whose ``records`` holds both rows.
 """
 
-from __future__ import annotations
-
-from infobip_codes._enum import ErrorGroupEnum, GroupedErrorCodeEnum
+from infobip_codes._enum import (
+    ErrorGroupBase,
+    ErrorGroupEnum,
+    GroupedErrorCodeBase,
+    GroupedErrorCodeEnum,
+    fast_enum,
+)
 
 __all__ = ["EmailErrorCode", "EmailErrorGroup"]
 
 
-class EmailErrorGroup(ErrorGroupEnum):
+@fast_enum(ErrorGroupEnum)
+class EmailErrorGroup(ErrorGroupBase):
     """Error groups of the email tables (an error object's ``groupId``)."""
 
     DROPPED = 1
@@ -24,7 +29,8 @@ class EmailErrorGroup(ErrorGroupEnum):
     SYSTEM_ERROR = 3
 
 
-class EmailErrorCode(GroupedErrorCodeEnum):
+@fast_enum(GroupedErrorCodeEnum)
+class EmailErrorCode(GroupedErrorCodeBase):
     """Error ids of the email tables."""
 
     EC_EMAIL_BLACKLISTED = 6001

@@ -12,9 +12,7 @@ by the Python member name; where the page prints one name for two ids
 
 from __future__ import annotations
 
-from importlib import import_module
-
-from infobip_codes._enum import CodeEnum, ErrorCodeEnum, StatusCodeEnum
+from infobip_codes._enum import CodeEnum, ErrorCodeEnum, StatusCodeEnum, channel_module
 from infobip_codes._tables import CHANNELS, CODE_ENUMS, ROWS
 
 TYPE_CHECKING = False
@@ -35,9 +33,7 @@ def _check_channel(channel: str) -> None:
 
 def member_of(channel: str, kind: str, member: str) -> CodeEnum:
     """The member ``member`` of the ``kind`` enum of ``channel``."""
-    enum: type[CodeEnum] = getattr(
-        import_module(f"infobip_codes.{channel}"), CODE_ENUMS[channel, kind]
-    )
+    enum: type[CodeEnum] = getattr(channel_module(channel), CODE_ENUMS[channel, kind])
     return enum[member]
 
 

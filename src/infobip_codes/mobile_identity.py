@@ -9,14 +9,13 @@ printed name unless the spec declares another member name; a value the page
 lists twice is one member whose ``records`` holds both rows.
 """
 
-from __future__ import annotations
-
-from infobip_codes._enum import ErrorCodeEnum
+from infobip_codes._enum import ErrorCodeBase, ErrorCodeEnum, fast_enum
 
 __all__ = ["MobileIdentityErrorCode"]
 
 
-class MobileIdentityErrorCode(ErrorCodeEnum):
+@fast_enum(ErrorCodeEnum)
+class MobileIdentityErrorCode(ErrorCodeBase):
     """Error ids of the mobile_identity tables."""
 
     EC_NO_COVERAGE = 100

@@ -25,9 +25,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from importlib import import_module
 
 from infobip_codes._catalog import ROWS_BY_ID, ROWS_BY_NAME
+from infobip_codes._enum import channel_module, status_group
 from infobip_codes._tables import CHANNELS, CODE_ENUMS, ERROR_GROUP_ENUMS
 
 TYPE_CHECKING = False
@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from infobip_codes._enum import CodeEnum, ErrorCodeEnum, ErrorGroupEnum, StatusCodeEnum
     from infobip_codes._records import CodeRecord
     from infobip_codes._tables import Row
-    from infobip_codes.status_group import StatusGroup
+    from infobip_codes.sms import StatusGroup
 
     _GroupEnumType: TypeAlias = "type[StatusGroup] | type[ErrorGroupEnum]"
 
@@ -220,7 +220,7 @@ def _member(row: Row) -> CodeEnum:
     member = _MEMBERS.get(key)
     if member is None:
         channel, kind = row[_CHANNEL], row[1]
-        enum = getattr(import_module(f"infobip_codes.{channel}"), CODE_ENUMS[channel, kind])
+        enum = getattr(channel_module(channel), CODE_ENUMS[channel, kind])
         member = _MEMBERS[key] = enum[row[_MEMBER]]
     return member
 
@@ -284,13 +284,11 @@ def _find(
 
 def _group_enum(kind: str, channel: str) -> _GroupEnumType | None:
     if kind == "status":
-        from infobip_codes.status_group import StatusGroup
-
-        return StatusGroup
+        return status_group()
     name = ERROR_GROUP_ENUMS.get(CODE_ENUMS.get((channel, "error"), ""))
     if name is None:
         return None
-    group_enum: type[ErrorGroupEnum] = getattr(import_module(f"infobip_codes.{channel}"), name)
+    group_enum: type[ErrorGroupEnum] = getattr(channel_module(channel), name)
     return group_enum
 
 

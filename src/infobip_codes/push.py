@@ -10,28 +10,37 @@ another member name; a value the page lists twice is one member whose
 ``records`` holds both rows.
 """
 
-from __future__ import annotations
-
-from infobip_codes._enum import ErrorGroupEnum, GroupedErrorCodeEnum, StatusCodeEnum
+from infobip_codes._enum import (
+    ErrorGroupBase,
+    ErrorGroupEnum,
+    GroupedErrorCodeBase,
+    GroupedErrorCodeEnum,
+    StatusCodeBase,
+    StatusCodeEnum,
+    fast_enum,
+)
 
 __all__ = ["PushErrorCode", "PushErrorGroup", "PushStatusCode"]
 
 
-class PushStatusCode(StatusCodeEnum):
+@fast_enum(StatusCodeEnum)
+class PushStatusCode(StatusCodeBase):
     """Status ids of the push tables; ``.group`` is the shared StatusGroup."""
 
     UNDELIVERABLE_NO_DESTINATION = 66
     REJECTED_NO_APPLICATION = 65
 
 
-class PushErrorGroup(ErrorGroupEnum):
+@fast_enum(ErrorGroupEnum)
+class PushErrorGroup(ErrorGroupBase):
     """Error groups of the push tables (an error object's ``groupId``)."""
 
     REGISTRATION_ERROR = 1
     CLOUD_ERROR = 3
 
 
-class PushErrorCode(GroupedErrorCodeEnum):
+@fast_enum(GroupedErrorCodeEnum)
+class PushErrorCode(GroupedErrorCodeBase):
     """Error ids of the push tables."""
 
     EC_DEVICE_APP_UNINSTALL = 8001

@@ -10,14 +10,38 @@ name; a value the page lists twice is one member whose ``records`` holds both
 rows.
 """
 
-from __future__ import annotations
+from infobip_codes._enum import (
+    ErrorGroupBase,
+    ErrorGroupEnum,
+    GroupedErrorCodeBase,
+    GroupedErrorCodeEnum,
+    StatusCodeBase,
+    StatusCodeEnum,
+    StatusGroupBase,
+    StatusGroupEnum,
+    fast_enum,
+)
 
-from infobip_codes._enum import ErrorGroupEnum, GroupedErrorCodeEnum, StatusCodeEnum
-
-__all__ = ["SmsErrorCode", "SmsErrorGroup", "SmsStatusCode"]
+__all__ = ["SmsErrorCode", "SmsErrorGroup", "SmsStatusCode", "StatusGroup"]
 
 
-class SmsStatusCode(StatusCodeEnum):
+@fast_enum(StatusGroupEnum)
+class StatusGroup(StatusGroupBase):
+    """The status groups every channel shares (a status object's ``groupId``).
+
+    Defined by the page's general tables; PENDING is the only group that is
+    not final.
+    """
+
+    PENDING = 1
+    UNDELIVERABLE = 2
+    DELIVERED = 3
+    EXPIRED = 4
+    REJECTED = 5
+
+
+@fast_enum(StatusCodeEnum)
+class SmsStatusCode(StatusCodeBase):
     """Status ids of the sms tables; ``.group`` is the shared StatusGroup."""
 
     PENDING_WAITING_DELIVERY = 3
@@ -48,7 +72,8 @@ class SmsStatusCode(StatusCodeEnum):
     REJECTED_DESTINATION_52 = 52
 
 
-class SmsErrorGroup(ErrorGroupEnum):
+@fast_enum(ErrorGroupEnum)
+class SmsErrorGroup(ErrorGroupBase):
     """Error groups of the sms tables (an error object's ``groupId``)."""
 
     OK = 0
@@ -57,7 +82,8 @@ class SmsErrorGroup(ErrorGroupEnum):
     OPERATOR_ERRORS = 3
 
 
-class SmsErrorCode(GroupedErrorCodeEnum):
+@fast_enum(GroupedErrorCodeEnum)
+class SmsErrorCode(GroupedErrorCodeBase):
     """Error ids of the sms tables."""
 
     NO_ERROR = 0

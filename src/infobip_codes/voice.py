@@ -9,14 +9,21 @@ are named by the printed name unless the spec declares another member name; a
 value the page lists twice is one member whose ``records`` holds both rows.
 """
 
-from __future__ import annotations
-
-from infobip_codes._enum import ErrorGroupEnum, GroupedErrorCodeEnum, StatusCodeEnum
+from infobip_codes._enum import (
+    ErrorGroupBase,
+    ErrorGroupEnum,
+    GroupedErrorCodeBase,
+    GroupedErrorCodeEnum,
+    StatusCodeBase,
+    StatusCodeEnum,
+    fast_enum,
+)
 
 __all__ = ["VoiceErrorCode", "VoiceErrorGroup", "VoiceStatusCode"]
 
 
-class VoiceStatusCode(StatusCodeEnum):
+@fast_enum(StatusCodeEnum)
+class VoiceStatusCode(StatusCodeBase):
     """Status ids of the voice tables; ``.group`` is the shared StatusGroup."""
 
     REJECTED_INVALID_AUDIO_FILE_URL = 53
@@ -33,7 +40,8 @@ class VoiceStatusCode(StatusCodeEnum):
     REJECTED_INVALID_ACTION_GROUPS = 64
 
 
-class VoiceErrorGroup(ErrorGroupEnum):
+@fast_enum(ErrorGroupEnum)
+class VoiceErrorGroup(ErrorGroupBase):
     """Error groups of the voice tables (an error object's ``groupId``)."""
 
     OK = 0
@@ -41,7 +49,8 @@ class VoiceErrorGroup(ErrorGroupEnum):
     OPERATOR_ERRORS = 3
 
 
-class VoiceErrorCode(GroupedErrorCodeEnum):
+@fast_enum(GroupedErrorCodeEnum)
+class VoiceErrorCode(GroupedErrorCodeBase):
     """Error ids of the voice tables."""
 
     VOICE_ANSWERED = 5000
