@@ -11,6 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import infobip_codes
 from infobip_codes.cli import main
@@ -275,3 +277,60 @@ def test_colour_only_on_a_terminal_and_never_with_no_color(monkeypatch: pytest.M
     assert Style(io.StringIO()).bold("x") == "x"
     monkeypatch.setenv("NO_COLOR", "1")
     assert Style(Terminal()).bold("x") == "x"
+
+
+TOKENS = st.sampled_from(
+    [
+        "explain",
+        "search",
+        "27",
+        "5",
+        "ec_absent_subscriber",
+        "-5",
+        "",
+        "--",
+        "--json",
+        "--status",
+        "--error",
+        "--channel",
+        "--channel=sms",
+        "--channel=fax",
+        "sms",
+        "voice",
+        "fax",
+        "-h",
+        "--help",
+        "--js",
+        "--chan",
+        "--version",
+        "x y",
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(argv=st.lists(TOKENS, max_size=6).map(lambda rest: ["explain", *rest]) | st.lists(TOKENS))
+def test_fast_explain_reads_command_lines_as_argparse_does(argv: list[str]) -> None:
+    from infobip_codes.cli import build_parser, fast_explain_args
+
+    fast = fast_explain_args(argv)
+    if fast is None:
+        return  # argparse decides, as it always did
+    parsed = build_parser().parse_args(argv)  # must not exit: argparse accepts it too
+    assert (
+        parsed.command,
+        parsed.code,
+        parsed.channel,
+        parsed.status,
+        parsed.error,
+        parsed.json,
+    ) == (fast.command, fast.code, fast.channel, fast.status, fast.error, fast.json)
+
+
+def test_fast_explain_takes_the_common_forms() -> None:
+    from infobip_codes.cli import fast_explain_args
+
+    assert fast_explain_args(["explain", "27"]) is not None
+    assert fast_explain_args(["explain", "--json", "27", "--channel", "voice"]) is not None
+    assert fast_explain_args(["explain", "27", "--status", "--error"]) is None  # argparse errs
+    assert fast_explain_args(["explain", "27", "--js"]) is None  # argparse expands it

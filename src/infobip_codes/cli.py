@@ -10,7 +10,6 @@ to the interpreter's own.
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 
@@ -19,6 +18,7 @@ from infobip_codes._version import __version__
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import argparse
     from collections.abc import Iterable, Sequence
     from typing import Any, TextIO
 
@@ -146,7 +146,7 @@ def _select(rows: Iterable[Row], channel: str | None, kind: str | None) -> list[
     ]
 
 
-def cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
+def cmd_explain(args: argparse.Namespace | ExplainArgs, out: TextIO) -> int:
     query: str = args.code.strip()
     kind = "status" if args.status else "error" if args.error else None
     found: list[Row] = []
@@ -395,14 +395,15 @@ def cmd_decode(args: argparse.Namespace, out: TextIO) -> int:
 # -- entry point ------------------------------------------------------------------
 
 
-class _Formatter(argparse.RawDescriptionHelpFormatter):
-    """argparse's formatter, told the width so that it does not import shutil."""
-
-    def __init__(self, prog: str) -> None:
-        super().__init__(prog, width=_width() - 2)
-
-
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
+    class _Formatter(argparse.RawDescriptionHelpFormatter):
+        """argparse's formatter, told the width so that it does not import shutil."""
+
+        def __init__(self, prog: str) -> None:
+            super().__init__(prog, width=_width() - 2)
+
     parser = argparse.ArgumentParser(
         prog="infobip-codes",
         description="Look up, search, export and decode Infobip status and error codes.",
@@ -460,9 +461,54 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class ExplainArgs:
+    """What argparse would make of a plain ``explain`` command line."""
+
+    def __init__(self, code: str, channel: str | None, status: bool, error: bool, json: bool):
+        self.command = "explain"
+        self.code = code
+        self.channel = channel
+        self.status = status
+        self.error = error
+        self.json = json
+        self.run = cmd_explain
+
+
+def fast_explain_args(argv: Sequence[str]) -> ExplainArgs | None:
+    """Parse ``explain ID|NAME [--channel C] [--status|--error] [--json]`` without argparse.
+
+    Importing and building argparse costs about as much as starting Python,
+    so the most common call skips it. Anything this does not recognise
+    exactly (help, abbreviations, errors, other commands) returns None and
+    goes to argparse; tests check that both read every command line alike.
+    """
+    if len(argv) < 2 or argv[0] != "explain":
+        return None
+    code: str | None = None
+    channel: str | None = None
+    flags = {"--status": False, "--error": False, "--json": False}
+    rest = list(argv[1:])
+    while rest:
+        token = rest.pop(0)
+        if token in flags and not flags[token]:
+            flags[token] = True
+        elif token == "--channel" and channel is None and rest and rest[0] in CHANNELS:
+            channel = rest.pop(0)
+        elif token.startswith("--channel=") and channel is None and token[10:] in CHANNELS:
+            channel = token[10:]
+        elif code is None and token and not token.startswith("-"):
+            code = token
+        else:
+            return None
+    if code is None or (flags["--status"] and flags["--error"]):
+        return None
+    return ExplainArgs(code, channel, flags["--status"], flags["--error"], flags["--json"])
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)  # exits 2 with a usage line on bad usage
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    # argparse exits 2 with a usage line on bad usage
+    args = fast_explain_args(arguments) or build_parser().parse_args(arguments)
     try:
         status: int = args.run(args, sys.stdout)
         sys.stdout.flush()

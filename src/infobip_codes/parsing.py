@@ -34,7 +34,13 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, Final, TypeAlias
 
-    from infobip_codes._enum import CodeEnum, ErrorCodeEnum, ErrorGroupEnum, StatusCodeEnum
+    from infobip_codes._enum import (
+        CodeEnum,
+        ErrorCodeEnum,
+        ErrorGroupEnum,
+        GroupEnum,
+        StatusCodeEnum,
+    )
     from infobip_codes._records import CodeRecord
     from infobip_codes._tables import Row
     from infobip_codes.sms import StatusGroup
@@ -81,17 +87,6 @@ def _describe(value: object) -> str:
     return f"{type(value).__name__} {text}" if value is not None else "null"
 
 
-def _int(obj: Mapping[str, object], key: str, where: str) -> int | None:
-    value = obj.get(key)
-    if value is None:
-        return None
-    if type(value) is not int and (isinstance(value, bool) or not isinstance(value, int)):
-        raise PayloadError(
-            f"{where}.{key}", f"expected an integer, found {_describe(value)}", value
-        )
-    return int(value)
-
-
 def _str(obj: Mapping[str, object], key: str, where: str) -> str | None:
     value = obj.get(key)
     if value is None or type(value) is str:
@@ -99,13 +94,6 @@ def _str(obj: Mapping[str, object], key: str, where: str) -> str | None:
     if isinstance(value, str):
         return str(value)
     raise PayloadError(f"{where}.{key}", f"expected a string, found {_describe(value)}", value)
-
-
-def _bool(obj: Mapping[str, object], key: str, where: str) -> bool | None:
-    value = obj.get(key)
-    if value is None or isinstance(value, bool):
-        return value
-    raise PayloadError(f"{where}.{key}", f"expected true or false, found {_describe(value)}", value)
 
 
 def _mapping(obj: object, where: str, what: str) -> Mapping[str, object]:
@@ -210,90 +198,31 @@ class ParsedReport:
 
 
 # -- resolution ---------------------------------------------------------------
+#
+# The fast path matters (a delivery-report webhook parses every message), so
+# what depends only on a catalogue row is computed once per row and kept, and
+# the common case (well-typed fields that agree with the catalogue) runs
+# straight through; anything unusual takes the careful path.
 
-_MEMBERS: dict[int, CodeEnum] = {}  # id(row) -> member; rows live as long as the module
-_RECORDS: dict[int, CodeRecord] = {}
-
-
-def _member(row: Row) -> CodeEnum:
-    key = id(row)
-    member = _MEMBERS.get(key)
-    if member is None:
-        channel, kind = row[_CHANNEL], row[1]
-        enum = getattr(channel_module(channel), CODE_ENUMS[channel, kind])
-        member = _MEMBERS[key] = enum[row[_MEMBER]]
-    return member
-
-
-def _record(row: Row) -> CodeRecord:
-    key = id(row)
-    record = _RECORDS.get(key)
-    if record is None:
-        from infobip_codes._records import records_of
-
-        record = _RECORDS[key] = records_of((row,))[0]
-    return record
-
-
-def _pick(
-    rows: tuple[Row, ...], name: str | None, group_id: int | None, group_name: str | None
-) -> Row:
-    """Among rows sharing an id or name, the one the payload means."""
-    if len(rows) > 1:
-        if name is not None:
-            folded = name.casefold()
-            for row in rows:
-                if row[_NAME].casefold() == folded:
-                    return row
-        if group_id is not None:
-            for row in rows:
-                if row[_GROUP_ID] == group_id:
-                    return row
-        if group_name is not None:
-            folded = group_name.casefold()
-            for row in rows:
-                if (row[_GROUP_NAME] or "").casefold() == folded:
-                    return row
-    return rows[0]
-
-
-def _find(
-    kind: str,
-    code_id: int | None,
-    name: str | None,
-    group_id: int | None,
-    group_name: str | None,
-    channel: str | None,
-) -> Row | None:
-    if code_id is not None:
-        rows = ROWS_BY_ID.get((kind, code_id))
-    elif name is not None:
-        rows = ROWS_BY_NAME.get((kind, name.casefold()))
-    else:
-        return None
-    if rows and channel is not None:
-        rows = tuple(row for row in rows if row[_CHANNEL] == channel)
-    if not rows:
-        return None
-    if code_id is None and rows[-1][_CHANNEL] != rows[0][_CHANNEL]:
-        # A name printed in several channels (EC_INTERNAL_ERROR): rows are in
-        # page order, so the earliest channel's rows are the ones meant.
-        rows = tuple(row for row in rows if row[_CHANNEL] == rows[0][_CHANNEL])
-    return _pick(rows, name, group_id, group_name)
+_ROW_FACTS: dict[int, tuple[CodeEnum, CodeRecord, GroupEnum | None]] = {}  # id(row) -> facts
+_GROUP_ENUMS: dict[tuple[str, str], _GroupEnumType | None] = {}
+_GROUP_IDS: dict[type, dict[int, StatusGroup | ErrorGroupEnum]] = {}
+_GROUP_NAMES: dict[type, dict[str, int]] = {}
 
 
 def _group_enum(kind: str, channel: str) -> _GroupEnumType | None:
+    """The group enum for ``kind`` codes of ``channel`` (StatusGroup for any status)."""
+    key = (kind, channel)
+    if key in _GROUP_ENUMS:
+        return _GROUP_ENUMS[key]
+    found: _GroupEnumType | None
     if kind == "status":
-        return status_group()
-    name = ERROR_GROUP_ENUMS.get(CODE_ENUMS.get((channel, "error"), ""))
-    if name is None:
-        return None
-    group_enum: type[ErrorGroupEnum] = getattr(channel_module(channel), name)
-    return group_enum
-
-
-_GROUP_IDS: dict[type, dict[int, StatusGroup | ErrorGroupEnum]] = {}
-_GROUP_NAMES: dict[type, dict[str, int]] = {}
+        found = status_group()
+    else:
+        name = ERROR_GROUP_ENUMS.get(CODE_ENUMS.get((channel, "error"), ""))
+        found = None if name is None else getattr(channel_module(channel), name)
+    _GROUP_ENUMS[key] = found
+    return found
 
 
 def _group_member(enum: _GroupEnumType, group_id: int) -> StatusGroup | ErrorGroupEnum | None:
@@ -314,6 +243,59 @@ def _group_by_name(enum: _GroupEnumType, name: str) -> int | None:
     return table.get(name.casefold())
 
 
+def _facts(row: Row) -> tuple[CodeEnum, CodeRecord, GroupEnum | None]:
+    """The member, record and group of a catalogue row (computed once per row)."""
+    facts = _ROW_FACTS.get(id(row))
+    if facts is None:
+        from infobip_codes._records import records_of
+
+        channel, kind = row[_CHANNEL], row[1]
+        member: CodeEnum = getattr(channel_module(channel), CODE_ENUMS[channel, kind])[row[_MEMBER]]
+        group_enum = _group_enum(kind, channel)
+        group_id = row[_GROUP_ID]
+        group = (
+            None if group_enum is None or group_id is None else _group_member(group_enum, group_id)
+        )
+        facts = _ROW_FACTS[id(row)] = (member, records_of((row,))[0], group)
+    return facts
+
+
+def _pick(
+    rows: tuple[Row, ...],
+    by_id: bool,
+    name: str | None,
+    group_id: int | None,
+    group_name: str | None,
+    channel: str | None,
+) -> Row | None:
+    """Among rows sharing an id or a name, the one the payload means."""
+    if channel is not None:
+        rows = tuple(row for row in rows if row[_CHANNEL] == channel)
+        if not rows:
+            return None
+    if len(rows) == 1:
+        return rows[0]
+    if not by_id and rows[-1][_CHANNEL] != rows[0][_CHANNEL]:
+        # A name printed in several channels (EC_INTERNAL_ERROR): rows are in
+        # page order, so the earliest channel's rows are the ones meant.
+        rows = tuple(row for row in rows if row[_CHANNEL] == rows[0][_CHANNEL])
+    if name is not None:
+        folded = name.casefold()
+        for row in rows:
+            if row[_NAME].casefold() == folded:
+                return row
+    if group_id is not None:
+        for row in rows:
+            if row[_GROUP_ID] == group_id:
+                return row
+    if group_name is not None:
+        folded = group_name.casefold()
+        for row in rows:
+            if (row[_GROUP_NAME] or "").casefold() == folded:
+                return row
+    return rows[0]
+
+
 def _mismatches(
     kind: str,
     row: Row | None,
@@ -322,7 +304,7 @@ def _mismatches(
     group_id: int | None,
     group_name: str | None,
     group_enum: _GroupEnumType | None,
-) -> list[str]:
+) -> tuple[str, ...]:
     found: list[str] = []
     label = f"{kind} {code_id if code_id is not None else name!r}"
     if row is not None:
@@ -349,70 +331,140 @@ def _mismatches(
             found.append(
                 f"{label}: groupName {group_name!r} is group {named}, not groupId {group_id}"
             )
-    return found
+    return tuple(found)
+
+
+def _field_error(where: str, key: str, expected: str, value: object) -> PayloadError:
+    return PayloadError(f"{where}.{key}", f"expected {expected}, found {_describe(value)}", value)
 
 
 def _resolve(
     kind: str, obj: object, where: str, channel: str | None, strict: bool
-) -> tuple[Mapping[str, object], dict[str, Any]]:
-    """The shared part of parse_status and parse_error: check, find, fill in."""
-    data = _mapping(obj, where, f"a {kind} object")
-    code_id = _int(data, "id", where)
-    name = _str(data, "name", where)
-    group_id = _int(data, "groupId", where)
-    group_name = _str(data, "groupName", where)
-    description = _str(data, "description", where)
+) -> tuple[Any, ...]:
+    """The shared part of parse_status and parse_error: check, find, fill in.
+
+    Returns the fields of ParsedStatus (for errors, the caller adds
+    ``permanent`` and ``channel``) followed by the resolved channel.
+    """
+    if type(obj) is not dict and not isinstance(obj, Mapping):
+        raise PayloadError(
+            where, f"expected a {kind} object (a JSON object), found {_describe(obj)}", obj
+        )
+    get = obj.get
+    code_id = get("id")
+    if code_id is not None and type(code_id) is not int:
+        if isinstance(code_id, bool) or not isinstance(code_id, int):
+            raise _field_error(where, "id", "an integer", code_id)
+        code_id = int(code_id)
+    name = get("name")
+    if name is not None and type(name) is not str:
+        if not isinstance(name, str):
+            raise _field_error(where, "name", "a string", name)
+        name = str(name)
+    group_id = get("groupId")
+    if group_id is not None and type(group_id) is not int:
+        if isinstance(group_id, bool) or not isinstance(group_id, int):
+            raise _field_error(where, "groupId", "an integer", group_id)
+        group_id = int(group_id)
+    group_name = get("groupName")
+    if group_name is not None and type(group_name) is not str:
+        if not isinstance(group_name, str):
+            raise _field_error(where, "groupName", "a string", group_name)
+        group_name = str(group_name)
+    description = get("description")
+    if description is not None and type(description) is not str:
+        if not isinstance(description, str):
+            raise _field_error(where, "description", "a string", description)
+        description = str(description)
     if code_id is None and name is None and group_id is None and group_name is None:
         raise PayloadError(
             where, f"a {kind} object needs at least one of id, name, groupId, groupName", obj
         )
-    row = _find(kind, code_id, name, group_id, group_name, channel)
-    resolved_channel = row[_CHANNEL] if row is not None else channel
-    group_enum = _group_enum(kind, resolved_channel or _GENERAL)
-    if group_enum is None and resolved_channel is None:
-        group_enum = _group_enum(kind, _GENERAL)
-    mismatches = _mismatches(kind, row, code_id, name, group_id, group_name, group_enum)
+
+    if code_id is not None:
+        rows = ROWS_BY_ID.get((kind, code_id))
+    elif name is not None:
+        rows = ROWS_BY_NAME.get((kind, name.casefold()))
+    else:
+        rows = None
+    if rows is None:
+        row = None
+    elif channel is None and len(rows) == 1:
+        row = rows[0]
+    else:
+        row = _pick(rows, code_id is not None, name, group_id, group_name, channel)
+
+    if row is not None:
+        member, record, row_group = _ROW_FACTS.get(id(row)) or _facts(row)
+        resolved_channel = row[_CHANNEL]
+        row_group_id = row[_GROUP_ID]
+        if (
+            (name is not None and code_id is not None and name != row[_NAME])
+            or (group_id is not None and group_id != row_group_id)
+            or (group_name is not None and group_name != row[_GROUP_NAME])
+        ):
+            group_enum = _group_enum(kind, resolved_channel)
+            mismatches = _mismatches(kind, row, code_id, name, group_id, group_name, group_enum)
+            if strict and mismatches:
+                raise PayloadError(where, "; ".join(mismatches), obj)
+        else:
+            mismatches = ()
+        if group_id is None:
+            if group_name is None or group_name.casefold() == (row[_GROUP_NAME] or "").casefold():
+                group_id = row_group_id
+            else:
+                group_enum = _group_enum(kind, resolved_channel)
+                group_id = None if group_enum is None else _group_by_name(group_enum, group_name)
+        if group_id == row_group_id:
+            group = row_group
+        else:
+            group_enum = _group_enum(kind, resolved_channel)
+            group = (
+                None
+                if group_enum is None or group_id is None
+                else _group_member(group_enum, group_id)
+            )
+        if group_name is None:
+            group_name = group.api_name if group is not None else row[_GROUP_NAME]
+        return (
+            row[2] if code_id is None else code_id,
+            row[_NAME] if name is None else name,
+            group_id,
+            group_name,
+            row[_DESCRIPTION] if description is None else description,
+            member,
+            group,
+            record,
+            mismatches,
+            obj,
+            resolved_channel,
+        )
+
+    # Not in the catalogue: keep what was sent; resolve the group on its own.
+    group_enum = _group_enum(kind, channel or _GENERAL)
+    mismatches = _mismatches(kind, None, code_id, name, group_id, group_name, group_enum)
     if strict and mismatches:
         raise PayloadError(where, "; ".join(mismatches), obj)
-
-    if group_id is None:
-        if row is not None and (
-            group_name is None or (row[_GROUP_NAME] or "").casefold() == group_name.casefold()
-        ):
-            group_id = row[_GROUP_ID]
-        elif group_name is not None and group_enum is not None:
-            group_id = _group_by_name(group_enum, group_name)
+    if group_id is None and group_name is not None and group_enum is not None:
+        group_id = _group_by_name(group_enum, group_name)
     group = None
     if group_id is not None and group_enum is not None:
         group = _group_member(group_enum, group_id)
-    if group_name is None:
-        if group is not None:
-            group_name = group.api_name
-        elif row is not None:
-            group_name = row[_GROUP_NAME]
-    values: dict[str, Any] = {
-        "id": code_id,
-        "name": name if name is not None else (row[_NAME] if row is not None else None),
-        "group_id": group_id,
-        "group_name": group_name,
-        "description": description
-        if description is not None
-        else (row[_DESCRIPTION] if row is not None else None),
-        "code": _member(row) if row is not None else None,
-        "group": group,
-        "record": _record(row) if row is not None else None,
-        "mismatches": tuple(mismatches),
-        "raw": data,
-    }
-    if code_id is None and row is not None:
-        values["id"] = row[2]
-    if kind == "error":
-        values["channel"] = resolved_channel
-        permanent = _bool(data, "permanent", where)
-        values["permanent"] = (
-            permanent if permanent is not None else (row[_PERMANENT] if row is not None else None)
-        )
-    return data, values
+    if group_name is None and group is not None:
+        group_name = group.api_name
+    return (
+        code_id,
+        name,
+        group_id,
+        group_name,
+        description,
+        None,
+        group,
+        None,
+        mismatches,
+        obj,
+        channel,
+    )
 
 
 def parse_status(obj: object, *, strict: bool = False, _where: str = "status") -> ParsedStatus:
@@ -424,8 +476,8 @@ def parse_status(obj: object, *, strict: bool = False, _where: str = "status") -
     >>> s.code, s.is_final, s.description
     (<SmsStatusCode.DELIVERED_TO_HANDSET: 5>, True, 'Message delivered to handset')
     """
-    _, values = _resolve("status", obj, _where, None, strict)
-    return ParsedStatus(**values)
+    fields = _resolve("status", obj, _where, None, strict)
+    return ParsedStatus(*fields[:10])
 
 
 def parse_error(
@@ -443,8 +495,38 @@ def parse_error(
     """
     if channel is not None and channel not in CHANNELS:
         raise ValueError(f"unknown channel {channel!r}; expected one of {', '.join(CHANNELS)}")
-    _, values = _resolve("error", obj, _where, channel, strict)
-    return ParsedError(**values)
+    (
+        code_id,
+        name,
+        group_id,
+        group_name,
+        description,
+        code,
+        group,
+        record,
+        mismatches,
+        raw,
+        resolved_channel,
+    ) = _resolve("error", obj, _where, channel, strict)
+    permanent = raw.get("permanent")
+    if permanent is None:
+        permanent = None if record is None else record.permanent
+    elif not isinstance(permanent, bool):
+        raise _field_error(_where, "permanent", "true or false", permanent)
+    return ParsedError(
+        code_id,
+        name,
+        group_id,
+        group_name,
+        description,
+        permanent,
+        code,
+        group,
+        resolved_channel,
+        record,
+        mismatches,
+        raw,
+    )
 
 
 def _result(obj: object, where: str, channel: str | None, strict: bool) -> ParsedReport:
