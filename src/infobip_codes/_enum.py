@@ -81,6 +81,29 @@ def fast_enum(base: "type[enum.IntEnum]") -> "Callable[[type[_T]], type[_T]]":
     return build
 
 
+def base_enum(parent: "type[enum.IntEnum]") -> "Callable[[type[_T]], type[_T]]":
+    """Class decorator for the memberless base classes below.
+
+    Even ``_simple_enum`` spends tens of microseconds on a class, most of it
+    preparing for members a base never has; asking the metaclass for the
+    plain class it builds for ``_simple_enum`` (``_simple=True``) skips that.
+    Members of subclasses get their own tables from ``fast_enum``. Where that
+    keyword is not known (3.10, or a future Python), ``fast_enum`` does it all.
+    """
+    if _simple_enum is None or sys.version_info < (3, 11):
+        return fast_enum(parent)
+
+    def build(namespace: "type[_T]") -> "type[_T]":
+        body = {k: v for k, v in namespace.__dict__.items() if k not in ("__dict__", "__weakref__")}
+        try:
+            built: Any = type(parent)(namespace.__name__, (parent,), body, _simple=True)
+        except TypeError:  # the keyword went away: take the documented-by-use path
+            return fast_enum(parent)(namespace)
+        return built
+
+    return build
+
+
 def channel_module(channel: str) -> "ModuleType":
     """``infobip_codes.<channel>``, imported on first use.
 
@@ -109,7 +132,7 @@ else:
     _IntEnumBase = object
 
 
-@fast_enum(enum.IntEnum)
+@base_enum(enum.IntEnum)
 class CodeEnum(_IntEnumBase):
     """A status or error code. Members compare equal to their integer id."""
 
@@ -147,7 +170,7 @@ else:
     _CodeEnumBase = object
 
 
-@fast_enum(CodeEnum)
+@base_enum(CodeEnum)
 class StatusCodeEnum(_CodeEnumBase):
     """A status code; its group is one of the shared ``StatusGroup`` members."""
 
@@ -164,7 +187,7 @@ class StatusCodeEnum(_CodeEnumBase):
         return self._rows()[0][_GROUP_ID] != _PENDING
 
 
-@fast_enum(CodeEnum)
+@base_enum(CodeEnum)
 class ErrorCodeEnum(_CodeEnumBase):
     """An error code of any channel."""
 
@@ -181,7 +204,7 @@ else:
     _ErrorCodeEnumBase = object
 
 
-@fast_enum(enum.IntEnum)
+@base_enum(enum.IntEnum)
 class GroupEnum(_IntEnumBase):
     """A status or error group."""
 
@@ -206,7 +229,7 @@ else:
     _GroupEnumBase = object
 
 
-@fast_enum(GroupEnum)
+@base_enum(GroupEnum)
 class ErrorGroupEnum(_GroupEnumBase):
     """An error group of one channel."""
 
@@ -216,7 +239,7 @@ class ErrorGroupEnum(_GroupEnumBase):
         return self._value_ == 0
 
 
-@fast_enum(GroupEnum)
+@base_enum(GroupEnum)
 class StatusGroupEnum(_GroupEnumBase):
     """Base of ``StatusGroup``, the status groups every channel shares."""
 
@@ -225,7 +248,7 @@ class StatusGroupEnum(_GroupEnumBase):
         return self._value_ != _PENDING
 
 
-@fast_enum(ErrorCodeEnum)
+@base_enum(ErrorCodeEnum)
 class GroupedErrorCodeEnum(_ErrorCodeEnumBase):
     """An error code of a channel whose tables have groups and a ``permanent`` column."""
 
