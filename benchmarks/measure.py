@@ -15,6 +15,7 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 PYTHON = sys.executable
 ENV = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
@@ -93,7 +94,7 @@ def lookups() -> tuple[float, float]:
         for e in ("SmsStatusCode", "VoiceStatusCode", "PushStatusCode")
         for m in getattr(infobip_codes, e)
     }
-    plain_error = {}
+    plain_error: dict[int, object] = {}
     for record in infobip_codes.records():
         if record.kind == "error":
             plain_error.setdefault(record.id, record.code)
@@ -116,13 +117,14 @@ def lookups() -> tuple[float, float]:
     return best_loop(package), best_loop(baseline)
 
 
-def payloads(count: int) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+def payloads(count: int) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Realistic objects: mostly known codes, docs-variant texts, some unknown ids."""
     import infobip_codes
 
-    statuses, errors = [], []
+    statuses: list[dict[str, Any]] = []
+    errors: list[dict[str, Any]] = []
     for record in infobip_codes.records():
-        obj: dict[str, object] = {
+        obj: dict[str, Any] = {
             "groupId": record.group_id,
             "groupName": record.group_name,
             "id": record.id,
@@ -167,7 +169,7 @@ class MinimalValue:
     name: str
     group_id: int
     group_name: str
-    description: str
+    description: str | None
     permanent: bool | None
     code: object
 
@@ -181,27 +183,34 @@ def parsing(count: int) -> dict[str, tuple[float, float]]:
     for record in infobip_codes.records():
         by_id.setdefault((record.kind, record.id), record.code)
 
-    def minimal(kind: str, obj: dict[str, object]) -> MinimalValue:
+    def minimal(kind: str, obj: dict[str, Any]) -> MinimalValue:
         code_id = obj["id"]
         return MinimalValue(
             code_id,
             obj["name"],
             obj["groupId"],
-            obj["groupName"],  # type: ignore[arg-type]
+            obj["groupName"],
             obj.get("description"),
-            obj.get("permanent"),  # type: ignore[arg-type]
-            by_id.get((kind, code_id)),  # type: ignore[arg-type]
+            obj.get("permanent"),
+            by_id.get((kind, code_id)),
         )
 
-    results = {}
-    for kind, objs, parse in (
-        ("status", statuses, parse_status),
-        ("error", errors, parse_error),
-    ):
-        ours = best_loop(lambda objs=objs, parse=parse: [parse(o) for o in objs], 3)
-        base = best_loop(lambda objs=objs, kind=kind: [minimal(kind, o) for o in objs], 3)
-        results[kind] = (ours, base)
-    return results
+    def ours_status() -> object:
+        return [parse_status(o) for o in statuses]
+
+    def ours_error() -> object:
+        return [parse_error(o) for o in errors]
+
+    def base_status() -> object:
+        return [minimal("status", o) for o in statuses]
+
+    def base_error() -> object:
+        return [minimal("error", o) for o in errors]
+
+    return {
+        "status": (best_loop(ours_status, 3), best_loop(base_status, 3)),
+        "error": (best_loop(ours_error, 3), best_loop(base_error, 3)),
+    }
 
 
 def main() -> int:

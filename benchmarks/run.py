@@ -18,6 +18,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -84,11 +85,11 @@ def codegen_figures() -> list[Figure]:
             if read_text(CODEGEN_ROOT / relative) != text:
                 raise SystemExit(f"{relative} is not up to date; run make generate first")
 
-    def median(func: object) -> float:
+    def median(func: Callable[[], None]) -> float:
         times = []
         for _ in range(7):
             start = time.perf_counter_ns()
-            func()  # type: ignore[operator]
+            func()
             times.append(time.perf_counter_ns() - start)
         return float(statistics.median(times))
 
@@ -102,8 +103,8 @@ def pythons(wanted: list[str]) -> list[tuple[str, str]]:
     found = subprocess.run(
         [str(ROOT / "tools" / "find-pythons")], capture_output=True, text=True, check=True
     ).stdout.split("\n")
-    pairs = [tuple(line.split(" ", 1)) for line in found if line.strip()]
-    return [(v, p) for v, p in pairs if not wanted or v in wanted]  # type: ignore[misc]
+    pairs = [line.split(" ", 1) for line in found if line.strip()]
+    return [(v, p) for v, p in pairs if not wanted or v in wanted]
 
 
 def build_wheel() -> Path:

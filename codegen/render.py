@@ -248,7 +248,7 @@ def render_all(spec: Spec) -> dict[str, str]:
     )
     template = "codes.md.j2"
     out["docs/codes.md"] = env.get_template(template).render(
-        header=header("", all_specs, f"codegen/templates/{template}").replace("\n", " ").strip(),
+        header=" ".join(header("", all_specs, f"codegen/templates/{template}").split()),
         spec=spec,
         first_status_channel=spec.channels[0].name if spec.channels else "",
     )
