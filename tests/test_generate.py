@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -258,3 +259,11 @@ def test_literals_do_not_depend_on_the_running_python(text: str) -> None:
     assert eval(literal) == text
     # what is kept verbatim is decided by a Unicode table every Python ships unchanged
     assert all(ch.isascii() or not ch.isspace() for ch in literal)
+
+
+def test_ruff_format_leaves_every_generated_module_alone() -> None:
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    section = text.split("[tool.ruff.format]", 1)[1].split("\n[", 1)[0]
+    excluded = set(re.findall(r'"([^"*]+\.py)"', section))
+    generated = {p for p in render_all(load_spec(SPEC)) if p.endswith(".py")}
+    assert excluded == generated

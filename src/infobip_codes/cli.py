@@ -140,6 +140,12 @@ def _record_dict(row: Row) -> dict[str, Any]:
 # -- commands ---------------------------------------------------------------------
 
 
+def _write_json(out: TextIO, data: object) -> None:
+    import json
+
+    out.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
 def _select(rows: Iterable[Row], channel: str | None, kind: str | None) -> list[Row]:
     return [
         r for r in rows if (channel is None or r[0] == channel) and (kind is None or r[1] == kind)
@@ -163,13 +169,7 @@ def cmd_explain(args: argparse.Namespace | ExplainArgs, out: TextIO) -> int:
                     found.append(row)
     found = _select(found, args.channel, kind)
     if args.json:
-        import json
-
-        payload = []
-        for row in found:
-            meaning, _ = _meaning(row)
-            payload.append({**_record_dict(row), "meaning": meaning})
-        out.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+        _write_json(out, [{**_record_dict(row), "meaning": _meaning(row)[0]} for row in found])
     else:
         style = Style(out)
         width = _width()
@@ -211,9 +211,7 @@ def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
         or needle in (row[8] or "").casefold()
     ]
     if args.json:
-        import json
-
-        out.write(json.dumps([_record_dict(r) for r in found], indent=2, ensure_ascii=False) + "\n")
+        _write_json(out, [_record_dict(r) for r in found])
     elif found:
         style = Style(out)
         heads = ("CHANNEL", "KIND", "ID", "NAME")
@@ -238,9 +236,7 @@ def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     rows = [_record_dict(r) for r in _select(ROWS, args.channel, args.kind)]
     if args.format == "json":
-        import json
-
-        out.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+        _write_json(out, rows)
     else:
         import csv
 
@@ -336,22 +332,16 @@ def cmd_decode(args: argparse.Namespace, out: TextIO) -> int:
     except PayloadError as exc:
         raise UserError(f"not an Infobip status, error or report: {exc}") from None
     if args.json:
-        import json
-
-        out.write(
-            json.dumps(
-                [
-                    {
-                        "messageId": r.message_id,
-                        "status": _status_json(r.status),
-                        "error": _error_json(r.error),
-                    }
-                    for r in reports
-                ],
-                indent=2,
-                ensure_ascii=False,
-            )
-            + "\n"
+        _write_json(
+            out,
+            [
+                {
+                    "messageId": r.message_id,
+                    "status": _status_json(r.status),
+                    "error": _error_json(r.error),
+                }
+                for r in reports
+            ],
         )
     else:
         style = Style(out)

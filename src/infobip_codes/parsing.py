@@ -102,6 +102,17 @@ def _mapping(obj: object, where: str, what: str) -> Mapping[str, object]:
     return obj
 
 
+def _api_shape(value: ParsedStatus | ParsedError) -> dict[str, object]:
+    """The fields status and error objects share, under the API's names."""
+    return {
+        "groupId": value.group_id,
+        "groupName": value.group_name,
+        "id": value.id,
+        "name": value.name,
+        "description": value.description,
+    }
+
+
 @dataclass(frozen=True, slots=True)
 class ParsedStatus:
     """A status object, resolved against the catalogue."""
@@ -132,13 +143,7 @@ class ParsedStatus:
 
     def to_dict(self) -> dict[str, object]:
         """The status in the API's shape, with what the catalogue filled in."""
-        return {
-            "groupId": self.group_id,
-            "groupName": self.group_name,
-            "id": self.id,
-            "name": self.name,
-            "description": self.description,
-        }
+        return _api_shape(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,14 +182,7 @@ class ParsedError:
 
     def to_dict(self) -> dict[str, object]:
         """The error in the API's shape, with what the catalogue filled in."""
-        return {
-            "groupId": self.group_id,
-            "groupName": self.group_name,
-            "id": self.id,
-            "name": self.name,
-            "description": self.description,
-            "permanent": self.permanent,
-        }
+        return {**_api_shape(self), "permanent": self.permanent}
 
 
 @dataclass(frozen=True, slots=True)
