@@ -221,7 +221,9 @@ def _merge_section(channel: str, doc: CommentedMap, section: PageSection, result
         doc.pop("errors", None)
 
 
-def import_page(page_text: str, spec_dir: Path) -> tuple[Report, dict[Path, str]]:
+def import_page(
+    page_text: str, spec_dir: Path, page_name: str = "page"
+) -> tuple[Report, dict[Path, str]]:
     """Merge the page into the spec; returns the report and the new text per changed file.
 
     Raises :class:`SpecError` when the spec cannot be read or a page section
@@ -245,7 +247,7 @@ def import_page(page_text: str, spec_dir: Path) -> tuple[Report, dict[Path, str]
         if target is None or target[1] != section.kind:
             unmapped.append(
                 Problem(
-                    "page",
+                    page_name,
                     section.line,
                     0,
                     f"section {section.heading!r} maps to no channel: add a channel file to "
@@ -269,7 +271,10 @@ def import_page(page_text: str, spec_dir: Path) -> tuple[Report, dict[Path, str]
         if target not in covered:
             unmapped.append(
                 Problem(
-                    "page", 0, 0, f"heading {heading!r} of spec/{target[0]}.yaml is not on the page"
+                    page_name,
+                    0,
+                    0,
+                    f"heading {heading!r} of spec/{target[0]}.yaml is not on the page",
                 )
             )
     if unmapped:
@@ -297,12 +302,12 @@ def run_import(page: Path, spec_dir: Path, check: bool) -> int:
         print(f"error: cannot read page {page}: {exc}")
         return 2
     try:
-        report, outputs = import_page(text, spec_dir)
+        report, outputs = import_page(text, spec_dir, str(page))
     except PageError as exc:
         print(f"{page}: error: {exc}")
         return 2
     except SpecError as exc:
-        print(str(exc).replace("page:", f"{page}:"))
+        print(exc)
         return 2
     for line in report.lines():
         print(line)

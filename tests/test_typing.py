@@ -16,11 +16,10 @@ from enum import Enum
 from pathlib import Path
 
 import pytest
+from mypy import api as mypy_api
 
 import infobip_codes
 from infobip_codes import CodeEnum, GroupEnum
-
-mypy_api = pytest.importorskip("mypy.api", reason="the typing extra (mypy) is part of make test")
 
 TYPING = Path(__file__).parent / "typing"
 EXPECT = re.compile(r"#\s*E:\s*\[(?P<code>[a-z-]+)\]\s*(?P<text>.+?)\s*$")
