@@ -5,7 +5,7 @@ The rules, in the order they apply:
 * **Shape is checked, content is not trusted.** Anything that is not the
   documented shape (not a mapping, an id that is not an int, a name that is
   not a string, ...) raises :class:`PayloadError` naming the field and what
-  was found. Nothing else is ever raised for any input.
+  was found. Nothing else is ever raised, whatever the payload.
 * **The payload is the authority.** ``permanent``, ``description`` and the
   group it sends are kept as sent; the catalogue fills only what is missing.
 * **Resolve by id; without an id, by name; with only a group, the group alone.**
@@ -62,7 +62,6 @@ _NAME: Final = 3
 _MEMBER: Final = 4
 _GROUP_ID: Final = 5
 _GROUP_NAME: Final = 6
-_PERMANENT: Final = 7
 _DESCRIPTION: Final = 8
 _GENERAL = CHANNELS[0]  # the page's general tables (sms): tried first, owns bare groups
 
