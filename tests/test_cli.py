@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -105,6 +106,14 @@ def test_explain_json(cli: Cli) -> None:
     ]
     assert data[0]["permanent"] is True
     assert data[0]["meaning"].startswith("permanent")
+
+
+def test_explain_odd_queries_never_crash(cli: Cli) -> None:
+    for query in ("²", "٢٧", "-", "27.0", "\x00", "EC_DEVICE_REPRODUCTION ERROR"):
+        code, _, err = cli("explain", query)
+        assert code in (0, 1), (query, err)
+        assert "Traceback" not in err
+    assert cli("explain", "٢٧")[0] == 0  # Arabic-Indic digits are still 27
 
 
 def test_explain_nothing_found(cli: Cli) -> None:
@@ -263,6 +272,13 @@ def test_module_entry_point_and_no_traceback() -> None:
     bad = run_module("decode", "/nonexistent/report.json")
     assert bad.returncode == 2
     assert "Traceback" not in bad.stderr
+
+
+def test_an_ascii_terminal_gets_escapes_not_a_traceback() -> None:
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    proc = run_module("explain", "27", env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert "handset\\u2019s" in proc.stdout
 
 
 def test_colour_only_on_a_terminal_and_never_with_no_color(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -156,8 +156,11 @@ def cmd_explain(args: argparse.Namespace | ExplainArgs, out: TextIO) -> int:
     query: str = args.code.strip()
     kind = "status" if args.status else "error" if args.error else None
     found: list[Row] = []
-    if query.lstrip("-").isdigit():
-        code_id = int(query)
+    try:
+        code_id: int | None = int(query)
+    except ValueError:  # a name; note that "²".isdigit() is true, but int("²") fails
+        code_id = None
+    if code_id is not None:
         for k in ("status", "error"):
             found += ROWS_BY_ID.get((k, code_id), ())
     else:
@@ -496,6 +499,11 @@ def fast_explain_args(argv: Sequence[str]) -> ExplainArgs | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        # A terminal that cannot show "’" gets an escape, not a UnicodeEncodeError.
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
     arguments = sys.argv[1:] if argv is None else list(argv)
     # argparse exits 2 with a usage line on bad usage
     args = fast_explain_args(arguments) or build_parser().parse_args(arguments)
