@@ -6,6 +6,7 @@ data, the console script, no codegen and no dependency at all.
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import tarfile
@@ -70,8 +71,14 @@ def main() -> int:
         extra = [p for p in installed if not p.startswith(("infobip", "pip==", "setuptools=="))]
         assert not extra, f"the wheel pulled in {extra}"
         print(run(python, "-c", SMOKE, cwd=work).strip())
-        out = run(env / "bin" / "infobip-codes", "explain", "27", cwd=work)
+        script = env / "bin" / "infobip-codes"
+        out = run(script, "explain", "27", cwd=work)
         assert "EC_ABSENT_SUBSCRIBER" in out, out
+        assert "EC_BLOCKED_BY_DLT" in run(script, "search", "dlt", cwd=work)
+        assert len(json.loads(run(script, "export", "--format", "json", cwd=work))) == 235
+        report = work / "report.json"
+        report.write_text('{"results": [{"messageId": "m", "error": {"id": 27}}]}')
+        assert "EC_ABSENT_SUBSCRIBER" in run(script, "decode", report, cwd=work)
         assert "infobip-codes" in run(python, "-m", "infobip_codes", "--version", cwd=work)
         print(f"wheel test passed: {wheel.name}, {sdist.name}")
     return 0
