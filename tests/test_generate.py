@@ -267,3 +267,18 @@ def test_ruff_format_leaves_every_generated_module_alone() -> None:
     excluded = set(re.findall(r'"([^"*]+\.py)"', section))
     generated = {p for p in render_all(load_spec(SPEC)) if p.endswith(".py")}
     assert excluded == generated
+
+
+@settings(max_examples=100, deadline=None)
+@given(name=TEXT, description=TEXT, group_name=TEXT, api_name=TEXT)
+def test_any_text_stays_inside_its_markdown_table_cell(
+    name: str, description: str, group_name: str, api_name: str
+) -> None:
+    spec = synthetic_spec(name, description, group_name, api_name)
+    page = render_all(spec)["docs/codes.md"]
+    rows = [line for line in page.splitlines() if re.match(r"^\| (<a id=\S+></a>)?\d+ \| ", line)]
+    # the status-group summary (1 row) and one row per code (3): no text broke a row
+    assert len(rows) == 4
+    for row in rows:
+        cells = re.split(r"(?<!\\)\|", row)
+        assert len(cells) in (5, 6), row  # 3 or 4 cells between the outer bars
