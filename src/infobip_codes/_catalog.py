@@ -11,8 +11,13 @@ from infobip_codes._tables import CHANNELS, CODE_ENUMS, ERROR_GROUP_ENUMS, GROUP
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from infobip_codes._enum import ErrorGroupEnum, GroupedErrorCodeEnum
+    from typing import TypeAlias
+
+    from infobip_codes._enum import CodeEnum, ErrorGroupEnum
     from infobip_codes._tables import Row
+    from infobip_codes.sms import StatusGroup
+
+    GroupEnumType: TypeAlias = "type[StatusGroup] | type[ErrorGroupEnum]"
 
 __all__ = [
     "CHANNELS",
@@ -23,7 +28,9 @@ __all__ = [
     "ROWS_BY_ID",
     "ROWS_BY_MEMBER",
     "ROWS_BY_NAME",
-    "group_enum_of",
+    "check_channel",
+    "group_enum",
+    "member_of",
 ]
 
 # (enum class name, id) -> every row for that member, in page order
@@ -52,11 +59,36 @@ def _index() -> None:
 _index()
 
 
-def group_enum_of(enum: type[GroupedErrorCodeEnum]) -> type[ErrorGroupEnum]:
-    """The group enum that lives beside a grouped error enum in its module."""
-    import sys
+def check_channel(channel: str) -> None:
+    """Raise ValueError for a channel name the catalogue does not have."""
+    if channel not in CHANNELS:
+        raise ValueError(f"unknown channel {channel!r}; expected one of {', '.join(CHANNELS)}")
 
-    group_enum: type[ErrorGroupEnum] = getattr(
-        sys.modules[enum.__module__], ERROR_GROUP_ENUMS[enum.__name__]
-    )
-    return group_enum
+
+def member_of(channel: str, kind: str, member: str) -> CodeEnum:
+    """The member ``member`` of the ``kind`` enum of ``channel`` (imported on first use)."""
+    from infobip_codes._enum import channel_module
+
+    enum: type[CodeEnum] = getattr(channel_module(channel), CODE_ENUMS[channel, kind])
+    return enum[member]
+
+
+_GROUP_ENUMS: dict[tuple[str, str], GroupEnumType | None] = {}
+
+
+def group_enum(kind: str, channel: str) -> GroupEnumType | None:
+    """The group enum of ``kind`` codes of ``channel``: StatusGroup for any status,
+    the channel's error group enum for errors, None for a channel without groups."""
+    key = (kind, channel)
+    if key in _GROUP_ENUMS:
+        return _GROUP_ENUMS[key]
+    from infobip_codes._enum import channel_module, status_group
+
+    found: GroupEnumType | None
+    if kind == "status":
+        found = status_group()
+    else:
+        name = ERROR_GROUP_ENUMS.get(CODE_ENUMS.get((channel, "error"), ""))
+        found = None if name is None else getattr(channel_module(channel), name)
+    _GROUP_ENUMS[key] = found
+    return found

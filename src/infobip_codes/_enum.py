@@ -54,6 +54,7 @@ __all__ = [
 ]
 
 # Positions in a row of infobip_codes._tables.ROWS (CodeRecord's field order).
+_CHANNEL: "Final" = 0
 _NAME: "Final" = 3
 _GROUP_ID: "Final" = 5
 _PERMANENT: "Final" = 7
@@ -261,9 +262,12 @@ class GroupedErrorCodeEnum(_ErrorCodeEnumBase):
     @property
     def group(self) -> ErrorGroupEnum:
         """The group of the first row for this value (generated classes narrow the type)."""
-        from infobip_codes._catalog import group_enum_of
+        from infobip_codes._catalog import group_enum
 
-        return group_enum_of(type(self))(self._group_id())
+        enum = group_enum("error", self._rows()[0][_CHANNEL])
+        if enum is None or not issubclass(enum, ErrorGroupEnum):  # kept for the type
+            raise LookupError(f"{self!r} has no group enum")
+        return enum(self._group_id())
 
     @property
     def permanent(self) -> bool:

@@ -49,28 +49,21 @@ class CodeRecord:
     @property
     def code(self) -> CodeEnum:
         """The enum member for this row."""
-        from infobip_codes._enum import channel_module
+        from infobip_codes._catalog import member_of
 
-        enum: type[CodeEnum] = getattr(channel_module(self.channel), self.enum_name)
-        return enum[self.member]
+        return member_of(self.channel, self.kind, self.member)
 
     @property
     def group(self) -> GroupEnum | None:
         """The group enum member, or None for tables without groups."""
-        if self.group_id is None:
-            return None
-        if self.kind == "status":
-            from infobip_codes._enum import status_group
+        from infobip_codes._catalog import group_enum
 
-            return status_group()(self.group_id)
-        from infobip_codes._catalog import group_enum_of
-        from infobip_codes._enum import GroupedErrorCodeEnum
-
-        code = self.code
-        if not isinstance(code, GroupedErrorCodeEnum):
+        enum = group_enum(self.kind, self.channel)
+        if enum is None or self.group_id is None:
             return None
         # this row's own group: the second 4102 row is an OPERATOR_ERRORS one
-        return group_enum_of(type(code))(self.group_id)
+        group: GroupEnum = enum(self.group_id)
+        return group
 
     def as_dict(self) -> dict[str, object]:
         """The fields as a plain dict, ready for ``json.dumps``."""

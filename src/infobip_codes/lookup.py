@@ -12,8 +12,8 @@ by the Python member name; where the page prints one name for two ids
 
 from __future__ import annotations
 
-from infobip_codes._enum import CodeEnum, ErrorCodeEnum, StatusCodeEnum, channel_module
-from infobip_codes._tables import CHANNELS, CODE_ENUMS, ROWS
+from infobip_codes._catalog import CHANNELS, ROWS, check_channel, member_of
+from infobip_codes._enum import CodeEnum, ErrorCodeEnum, StatusCodeEnum
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -23,18 +23,7 @@ if TYPE_CHECKING:
     _ById: TypeAlias = "dict[str | None, dict[int, _C]]"
     _ByName: TypeAlias = "dict[str | None, dict[str, _C]]"
 
-__all__ = ["error_by_id", "error_by_name", "member_of", "status_by_id", "status_by_name"]
-
-
-def _check_channel(channel: str) -> None:
-    if channel not in CHANNELS:
-        raise ValueError(f"unknown channel {channel!r}; expected one of {', '.join(CHANNELS)}")
-
-
-def member_of(channel: str, kind: str, member: str) -> CodeEnum:
-    """The member ``member`` of the ``kind`` enum of ``channel``."""
-    enum: type[CodeEnum] = getattr(channel_module(channel), CODE_ENUMS[channel, kind])
-    return enum[member]
+__all__ = ["error_by_id", "error_by_name", "status_by_id", "status_by_name"]
 
 
 def _tables(kind: str, base: type[_C]) -> tuple[_ById[_C], _ByName[_C]]:
@@ -72,7 +61,7 @@ def status_by_id(id: int, channel: str | None = None) -> StatusCodeEnum | None:
     """
     if channel is None:
         return _ANY_STATUS_ID.get(id)
-    _check_channel(channel)
+    check_channel(channel)
     return _STATUS_BY_ID[channel].get(id)
 
 
@@ -86,7 +75,7 @@ def error_by_id(id: int, channel: str | None = None) -> ErrorCodeEnum | None:
     """
     if channel is None:
         return _ANY_ERROR_ID.get(id)
-    _check_channel(channel)
+    check_channel(channel)
     return _ERROR_BY_ID[channel].get(id)
 
 
@@ -97,7 +86,7 @@ def status_by_name(name: str, channel: str | None = None) -> StatusCodeEnum | No
     <SmsStatusCode.DELIVERED_TO_HANDSET: 5>
     """
     if channel is not None:
-        _check_channel(channel)
+        check_channel(channel)
     return _STATUS_BY_NAME[channel].get(name.casefold())
 
 
@@ -108,5 +97,5 @@ def error_by_name(name: str, channel: str | None = None) -> ErrorCodeEnum | None
     <SmsErrorCode.EC_BLACKLISTED_SENDERADDRESS: 2053>
     """
     if channel is not None:
-        _check_channel(channel)
+        check_channel(channel)
     return _ERROR_BY_NAME[channel].get(name.casefold())

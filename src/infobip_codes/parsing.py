@@ -26,14 +26,20 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from infobip_codes._catalog import ROWS_BY_ID, ROWS_BY_NAME
-from infobip_codes._enum import channel_module, status_group
-from infobip_codes._tables import CHANNELS, CODE_ENUMS, ERROR_GROUP_ENUMS
+from infobip_codes._catalog import (
+    CHANNELS,
+    ROWS_BY_ID,
+    ROWS_BY_NAME,
+    check_channel,
+    group_enum,
+    member_of,
+)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, Final, TypeAlias
+    from typing import Any, Final
 
+    from infobip_codes._catalog import GroupEnumType
     from infobip_codes._enum import (
         CodeEnum,
         ErrorCodeEnum,
@@ -45,7 +51,6 @@ if TYPE_CHECKING:
     from infobip_codes._tables import Row
     from infobip_codes.sms import StatusGroup
 
-    _GroupEnumType: TypeAlias = "type[StatusGroup] | type[ErrorGroupEnum]"
 
 __all__ = [
     "ParsedError",
@@ -202,34 +207,18 @@ class ParsedReport:
 # straight through; anything unusual takes the careful path.
 
 _ROW_FACTS: dict[int, tuple[CodeEnum, CodeRecord, GroupEnum | None]] = {}  # id(row) -> facts
-_GROUP_ENUMS: dict[tuple[str, str], _GroupEnumType | None] = {}
 _GROUP_IDS: dict[type, dict[int, StatusGroup | ErrorGroupEnum]] = {}
 _GROUP_NAMES: dict[type, dict[str, int]] = {}
 
 
-def _group_enum(kind: str, channel: str) -> _GroupEnumType | None:
-    """The group enum for ``kind`` codes of ``channel`` (StatusGroup for any status)."""
-    key = (kind, channel)
-    if key in _GROUP_ENUMS:
-        return _GROUP_ENUMS[key]
-    found: _GroupEnumType | None
-    if kind == "status":
-        found = status_group()
-    else:
-        name = ERROR_GROUP_ENUMS.get(CODE_ENUMS.get((channel, "error"), ""))
-        found = None if name is None else getattr(channel_module(channel), name)
-    _GROUP_ENUMS[key] = found
-    return found
-
-
-def _group_member(enum: _GroupEnumType, group_id: int) -> StatusGroup | ErrorGroupEnum | None:
+def _group_member(enum: GroupEnumType, group_id: int) -> StatusGroup | ErrorGroupEnum | None:
     table = _GROUP_IDS.get(enum)
     if table is None:
         table = _GROUP_IDS[enum] = {member.value: member for member in enum}
     return table.get(group_id)
 
 
-def _group_by_name(enum: _GroupEnumType, name: str) -> int | None:
+def _group_by_name(enum: GroupEnumType, name: str) -> int | None:
     """The id of the group printed (or named in Python) ``name``, in any case."""
     table = _GROUP_NAMES.get(enum)
     if table is None:
@@ -247,12 +236,10 @@ def _facts(row: Row) -> tuple[CodeEnum, CodeRecord, GroupEnum | None]:
         from infobip_codes._records import records_of
 
         channel, kind = row[_CHANNEL], row[1]
-        member: CodeEnum = getattr(channel_module(channel), CODE_ENUMS[channel, kind])[row[_MEMBER]]
-        group_enum = _group_enum(kind, channel)
+        member = member_of(channel, kind, row[_MEMBER])
+        groups = group_enum(kind, channel)
         group_id = row[_GROUP_ID]
-        group = (
-            None if group_enum is None or group_id is None else _group_member(group_enum, group_id)
-        )
+        group = None if groups is None or group_id is None else _group_member(groups, group_id)
         facts = _ROW_FACTS[id(row)] = (member, records_of((row,))[0], group)
     return facts
 
@@ -300,7 +287,7 @@ def _mismatches(
     name: str | None,
     group_id: int | None,
     group_name: str | None,
-    group_enum: _GroupEnumType | None,
+    groups: GroupEnumType | None,
 ) -> tuple[str, ...]:
     found: list[str] = []
     label = f"{kind} {code_id if code_id is not None else name!r}"
@@ -322,8 +309,8 @@ def _mismatches(
                 f"{label}: groupName {group_name!r} contradicts the catalogue's "
                 f"{row[_GROUP_NAME]!r}"
             )
-    if group_id is not None and group_name is not None and group_enum is not None:
-        named = _group_by_name(group_enum, group_name)
+    if group_id is not None and group_name is not None and groups is not None:
+        named = _group_by_name(groups, group_name)
         if named is not None and named != group_id:
             found.append(
                 f"{label}: groupName {group_name!r} is group {named}, not groupId {group_id}"
@@ -400,8 +387,8 @@ def _resolve(
             or (group_id is not None and group_id != row_group_id)
             or (group_name is not None and group_name != row[_GROUP_NAME])
         ):
-            group_enum = _group_enum(kind, resolved_channel)
-            mismatches = _mismatches(kind, row, code_id, name, group_id, group_name, group_enum)
+            groups = group_enum(kind, resolved_channel)
+            mismatches = _mismatches(kind, row, code_id, name, group_id, group_name, groups)
             if strict and mismatches:
                 raise PayloadError(where, "; ".join(mismatches), obj)
         else:
@@ -410,17 +397,13 @@ def _resolve(
             if group_name is None or group_name.casefold() == (row[_GROUP_NAME] or "").casefold():
                 group_id = row_group_id
             else:
-                group_enum = _group_enum(kind, resolved_channel)
-                group_id = None if group_enum is None else _group_by_name(group_enum, group_name)
+                groups = group_enum(kind, resolved_channel)
+                group_id = None if groups is None else _group_by_name(groups, group_name)
         if group_id == row_group_id:
             group = row_group
         else:
-            group_enum = _group_enum(kind, resolved_channel)
-            group = (
-                None
-                if group_enum is None or group_id is None
-                else _group_member(group_enum, group_id)
-            )
+            groups = group_enum(kind, resolved_channel)
+            group = None if groups is None or group_id is None else _group_member(groups, group_id)
         if group_name is None:
             group_name = group.api_name if group is not None else row[_GROUP_NAME]
         return (
@@ -438,15 +421,15 @@ def _resolve(
         )
 
     # Not in the catalogue: keep what was sent; resolve the group on its own.
-    group_enum = _group_enum(kind, channel or _GENERAL)
-    mismatches = _mismatches(kind, None, code_id, name, group_id, group_name, group_enum)
+    groups = group_enum(kind, channel or _GENERAL)
+    mismatches = _mismatches(kind, None, code_id, name, group_id, group_name, groups)
     if strict and mismatches:
         raise PayloadError(where, "; ".join(mismatches), obj)
-    if group_id is None and group_name is not None and group_enum is not None:
-        group_id = _group_by_name(group_enum, group_name)
+    if group_id is None and group_name is not None and groups is not None:
+        group_id = _group_by_name(groups, group_name)
     group = None
-    if group_id is not None and group_enum is not None:
-        group = _group_member(group_enum, group_id)
+    if group_id is not None and groups is not None:
+        group = _group_member(groups, group_id)
     if group_name is None and group is not None:
         group_name = group.api_name
     return (
@@ -490,8 +473,8 @@ def parse_error(
     >>> e.code, e.group, e.is_retryable
     (<SmsErrorCode.EC_ABSENT_SUBSCRIBER: 27>, <SmsErrorGroup.HANDSET_ERRORS: 1>, True)
     """
-    if channel is not None and channel not in CHANNELS:
-        raise ValueError(f"unknown channel {channel!r}; expected one of {', '.join(CHANNELS)}")
+    if channel is not None:
+        check_channel(channel)
     (
         code_id,
         name,
@@ -565,8 +548,8 @@ def parse_report(
     >>> r.message_id, r.status.group, r.error.is_ok
     ('m1', <StatusGroup.DELIVERED: 3>, True)
     """
-    if channel is not None and channel not in CHANNELS:
-        raise ValueError(f"unknown channel {channel!r}; expected one of {', '.join(CHANNELS)}")
+    if channel is not None:
+        check_channel(channel)
     data = _mapping(obj, "$", "a report, response or result")
     for key in ("results", "messages"):
         if key in data:
