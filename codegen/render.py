@@ -14,7 +14,7 @@ from typing import Any
 import jinja2
 
 from codegen.literals import py_literal, py_str
-from codegen.spec import Channel, Code, Group, Spec
+from codegen.spec import Channel, Code, Spec
 
 TEMPLATES = Path(__file__).parent / "templates"
 PACKAGE = "infobip_codes"
@@ -128,10 +128,6 @@ def code_row(code: Code) -> tuple[Any, ...]:
     )
 
 
-def group_row(group: Group) -> tuple[Any, ...]:
-    return (group.channel, group.kind, group.id, group.name, group.member, group.description)
-
-
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
@@ -146,7 +142,6 @@ def _environment() -> jinja2.Environment:
     env.filters["md"] = markdown_cell
     env.filters["mdcode"] = markdown_code
     env.globals["code_row"] = code_row
-    env.globals["group_row"] = group_row
     return env
 
 
@@ -220,7 +215,6 @@ def render_all(spec: Spec) -> dict[str, str]:
     env = _environment()
     out: dict[str, str] = {}
     all_specs = "spec/*.yaml"
-    channel_modules = []
     for channel in spec.channels:
         template = "channel.py.j2"
         out[f"{PACKAGE_DIR}/{channel.name}.py"] = env.get_template(template).render(
@@ -229,8 +223,6 @@ def render_all(spec: Spec) -> dict[str, str]:
             first_channel=spec.channels[0],
             **channel_context(channel, spec),
         )
-        channel_modules.append(channel)
-    template = "tables.py.j2"
     out[f"{PACKAGE_DIR}/_tables.py"] = render_tables(spec, env)
     exports: dict[str, str] = {}
     for channel in spec.channels:
@@ -244,7 +236,6 @@ def render_all(spec: Spec) -> dict[str, str]:
         header=header("#", all_specs, f"codegen/templates/{template}"),
         imports=imports,
         all_names=sorted(exports, key=isort_key),
-        channels=spec.channels,
     )
     template = "codes.md.j2"
     out["docs/codes.md"] = env.get_template(template).render(
@@ -259,11 +250,6 @@ def render_tables(spec: Spec, env: jinja2.Environment | None = None) -> str:
     """The data module alone (also the entry point of the literal-safety tests)."""
     env = env or _environment()
     template = "tables.py.j2"
-    groups = list(spec.status_groups)
-    for channel in spec.channels:
-        groups += list(channel.error_groups)
     return env.get_template(template).render(
-        header=header("#", "spec/*.yaml", f"codegen/templates/{template}"),
-        spec=spec,
-        groups=groups,
+        header=header("#", "spec/*.yaml", f"codegen/templates/{template}"), spec=spec
     )

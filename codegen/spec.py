@@ -144,10 +144,6 @@ class Channel:
     errors: tuple[Code, ...]
 
     @property
-    def grouped_errors(self) -> bool:
-        return bool(self.error_groups)
-
-    @property
     def status_enum(self) -> str | None:
         return f"{self.enum_prefix}StatusCode" if self.statuses else None
 

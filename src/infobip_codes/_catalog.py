@@ -7,7 +7,7 @@ the data alone.
 
 from __future__ import annotations
 
-from infobip_codes._tables import CHANNELS, CODE_ENUMS, ERROR_GROUP_ENUMS, GROUPS, ROWS
+from infobip_codes._tables import CHANNELS, CODE_ENUMS, ERROR_GROUP_ENUMS, ROWS
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -20,11 +20,6 @@ if TYPE_CHECKING:
     GroupEnumType: TypeAlias = "type[StatusGroup] | type[ErrorGroupEnum]"
 
 __all__ = [
-    "CHANNELS",
-    "CODE_ENUMS",
-    "ERROR_GROUP_ENUMS",
-    "GROUPS",
-    "ROWS",
     "ROWS_BY_ID",
     "ROWS_BY_MEMBER",
     "ROWS_BY_NAME",

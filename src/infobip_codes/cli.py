@@ -13,7 +13,8 @@ from __future__ import annotations
 import os
 import sys
 
-from infobip_codes._catalog import CHANNELS, CODE_ENUMS, ROWS, ROWS_BY_ID, ROWS_BY_NAME
+from infobip_codes._catalog import ROWS_BY_ID, ROWS_BY_NAME
+from infobip_codes._tables import CHANNELS, CODE_ENUMS, ROWS
 from infobip_codes._version import __version__
 
 TYPE_CHECKING = False

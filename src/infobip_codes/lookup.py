@@ -12,8 +12,9 @@ by the Python member name; where the page prints one name for two ids
 
 from __future__ import annotations
 
-from infobip_codes._catalog import CHANNELS, ROWS, check_channel, member_of
+from infobip_codes._catalog import check_channel, member_of
 from infobip_codes._enum import CodeEnum, ErrorCodeEnum, StatusCodeEnum
+from infobip_codes._tables import CHANNELS, ROWS
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

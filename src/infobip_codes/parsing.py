@@ -27,13 +27,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from infobip_codes._catalog import (
-    CHANNELS,
     ROWS_BY_ID,
     ROWS_BY_NAME,
     check_channel,
     group_enum,
     member_of,
 )
+from infobip_codes._tables import CHANNELS
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
