@@ -327,6 +327,26 @@ def _error_json(error: ParsedError | None) -> dict[str, Any] | None:
     return {**_common_json(error), "retryable": error.is_retryable}
 
 
+def _write_value(
+    out: TextIO,
+    style: Style,
+    width: int,
+    label: str,
+    value: ParsedStatus | ParsedError,
+) -> None:
+    """One parsed status or error: its names and verdict, its text, any disagreement."""
+    from infobip_codes.parsing import ParsedError
+
+    name, verdict = (
+        _describe_error(value) if isinstance(value, ParsedError) else _describe_status(value)
+    )
+    out.write(f"  {style.dim(label.ljust(7))} {style.bold(name)}  ({verdict})\n")
+    for line in _wrap(value.description or "(no description)", width, 10):
+        out.write(f"  {'':7} {line}\n")
+    for mismatch in value.mismatches:
+        out.write(f"  {'':7} {style.bad('! ' + mismatch)}\n")
+
+
 def cmd_decode(args: argparse.Namespace, out: TextIO) -> int:
     from infobip_codes.parsing import PayloadError
 
@@ -355,31 +375,10 @@ def cmd_decode(args: argparse.Namespace, out: TextIO) -> int:
                 out.write("\n")
             if report.message_id is not None:
                 out.write(f"{style.dim('message')}  {style.bold(report.message_id)}\n")
-            parts: list[tuple[str, tuple[str, str], str | None, tuple[str, ...]]] = []
             if report.status is not None:
-                parts.append(
-                    (
-                        "status",
-                        _describe_status(report.status),
-                        report.status.description,
-                        report.status.mismatches,
-                    )
-                )
+                _write_value(out, style, width, "status", report.status)
             if report.error is not None:
-                parts.append(
-                    (
-                        "error",
-                        _describe_error(report.error),
-                        report.error.description,
-                        report.error.mismatches,
-                    )
-                )
-            for label, (name, verdict), description, mismatches in parts:
-                out.write(f"  {style.dim(label.ljust(7))} {style.bold(name)}  ({verdict})\n")
-                for line in _wrap(description or "(no description)", width, 10):
-                    out.write(f"  {'':7} {line}\n")
-                for mismatch in mismatches:
-                    out.write(f"  {'':7} {style.bad('! ' + mismatch)}\n")
+                _write_value(out, style, width, "error", report.error)
     if not reports:
         print("the payload holds no results", file=sys.stderr)
         return 1
