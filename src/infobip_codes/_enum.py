@@ -65,6 +65,11 @@ _PENDING: "Final" = 1  # the one status group that is not final
 _simple_enum = getattr(enum, "_simple_enum", None)
 
 
+def _body(namespace: type) -> "dict[str, Any]":
+    """What a class statement defined, without the slots ``type`` adds to every class."""
+    return {k: v for k, v in namespace.__dict__.items() if k not in ("__dict__", "__weakref__")}
+
+
 def fast_enum(base: "type[enum.IntEnum]") -> "Callable[[type[_T]], type[_T]]":
     """Class decorator: build the class statement's namespace into an enum of ``base``."""
     if _simple_enum is not None:
@@ -73,9 +78,8 @@ def fast_enum(base: "type[enum.IntEnum]") -> "Callable[[type[_T]], type[_T]]":
 
     def build(namespace: "type[_T]") -> "type[_T]":
         classdict = enum.EnumMeta.__prepare__(namespace.__name__, (base,))
-        for key, value in namespace.__dict__.items():
-            if key not in ("__dict__", "__weakref__"):
-                classdict[key] = value
+        for key, value in _body(namespace).items():
+            classdict[key] = value  # item by item: _EnumDict.__setitem__ records members
         built: Any = enum.EnumMeta(namespace.__name__, (base,), classdict)
         return built  # type: ignore[no-any-return]
 
@@ -95,9 +99,8 @@ def base_enum(parent: "type[enum.IntEnum]") -> "Callable[[type[_T]], type[_T]]":
         return fast_enum(parent)
 
     def build(namespace: "type[_T]") -> "type[_T]":
-        body = {k: v for k, v in namespace.__dict__.items() if k not in ("__dict__", "__weakref__")}
         try:
-            built: Any = type(parent)(namespace.__name__, (parent,), body, _simple=True)
+            built: Any = type(parent)(namespace.__name__, (parent,), _body(namespace), _simple=True)
         except TypeError:  # the keyword went away: take the documented-by-use path
             return fast_enum(parent)(namespace)
         return built
