@@ -30,7 +30,7 @@ def _load(spec_dir: Path) -> Spec | None:
 def stale_files(root: Path, rendered: dict[str, str]) -> list[str]:
     """Generated modules the spec no longer produces (a channel removed, say)."""
     stale = []
-    for path in sorted((root / PACKAGE_DIR).glob("*.py")):
+    for path in sorted((root / PACKAGE_DIR).rglob("*.py")):
         relative = path.relative_to(root).as_posix()
         if relative not in rendered and GENERATED_MARK in (read_text(path) or "")[:400]:
             stale.append(relative)

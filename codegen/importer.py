@@ -229,7 +229,8 @@ def import_page(
     Raises :class:`SpecError` when the spec cannot be read or a page section
     maps to no channel, and :class:`PageError` when the page is malformed.
     """
-    docs, problems = read_documents(spec_dir)
+    found = read_documents(spec_dir)
+    docs, problems = found.docs, found.problems
     if problems:
         raise SpecError(problems)
     sections = read_page(page_text)

@@ -72,3 +72,20 @@ def py_literal(value: object) -> str:
     if isinstance(value, str):
         return py_str(str(value))
     raise TypeError(f"no literal for {type(value).__name__}")
+
+
+def doc_text(text: str) -> str:
+    """``text`` as it may stand inside a triple-quoted docstring.
+
+    A quote is escaped where it could close the string (before another quote,
+    or last), and so is everything else :func:`py_str` escapes; spaces are
+    kept, and are where a docstring wraps.
+    """
+    out = []
+    for index, ch in enumerate(text):
+        if ch == '"':
+            closing = index + 1 == len(text) or text[index + 1] == '"'
+            out.append('\\"' if closing else '"')
+        else:
+            out.append(_char(ch))
+    return "".join(out)

@@ -4,34 +4,55 @@
 clock, no environment and no dict-order surprises, so two runs (on any
 supported Python) give the same bytes. Writing and drift checking live in
 :mod:`codegen.cli`.
+
+What is generated, from the bottom of the package up:
+
+* ``tables/<channel>.py``: the channel's rows as ``CodeRecord`` and
+  ``GroupRecord`` instances, in page order (data);
+* ``tables/__init__.py``: the channel names (``Channel``, ``CHANNELS``);
+* ``<channel>.py``: the channel's enums, one plain class statement each, every
+  member followed by its meaning;
+* ``_catalog.py``: which enums and tables make up each channel;
+* ``lookup.py`` and ``parsing.py``: the public functions, typed per channel;
+* ``__init__.py`` and ``docs/codes.md``.
+
+Every text of the spec reaches Python source through :mod:`codegen.literals`,
+never through string formatting, and a literal is never split: what the
+spec holds is what the module holds.
 """
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
-from codegen.literals import py_literal, py_str
-from codegen.spec import Channel, Code, Spec
+from codegen.literals import doc_text, py_literal, py_str
+from codegen.spec import PAGE_SOURCE, Channel, Code, Group, Spec
 
 TEMPLATES = Path(__file__).parent / "templates"
 PACKAGE = "infobip_codes"
 PACKAGE_DIR = f"src/{PACKAGE}"
-LINE_WIDTH = 99  # one under the ruff limit, so generated code never trips E501
+TABLES_DIR = f"{PACKAGE_DIR}/tables"
+DOC_WIDTH = 88  # docstring lines, indentation included
 
 # Hand-written runtime names re-exported (lazily) from the package root.
 RUNTIME_EXPORTS: dict[str, str] = {
     "__version__": "_version",
-    "CodeEnum": "_enum",
-    "StatusCodeEnum": "_enum",
-    "ErrorCodeEnum": "_enum",
-    "GroupedErrorCodeEnum": "_enum",
-    "GroupEnum": "_enum",
-    "ErrorGroupEnum": "_enum",
-    "CodeRecord": "_records",
-    "records": "_records",
+    "CodeEnum": "_base",
+    "StatusCodeEnum": "_base",
+    "ErrorCodeEnum": "_base",
+    "GroupedErrorCodeEnum": "_base",
+    "GroupEnum": "_base",
+    "StatusGroupEnum": "_base",
+    "ErrorGroupEnum": "_base",
+    "CodeRecord": "_record",
+    "GroupRecord": "_record",
+    "Channel": "tables",
+    "CHANNELS": "tables",
+    "records": "lookup",
     "status_by_id": "lookup",
     "error_by_id": "lookup",
     "status_by_name": "lookup",
@@ -43,106 +64,173 @@ RUNTIME_EXPORTS: dict[str, str] = {
     "parse_status": "parsing",
     "parse_error": "parsing",
     "parse_report": "parsing",
+    "iter_report": "parsing",
+}
+
+# The fields of a generated record, in CodeRecord's order, with the value a
+# record leaves out because it is the default.
+CODE_FIELDS: dict[str, object] = {
+    "channel": ...,
+    "kind": ...,
+    "id": ...,
+    "name": ...,
+    "member": ...,
+    "group_id": ...,
+    "group_name": ...,
+    "permanent": ...,
+    "description": ...,
+    "status_id": None,
+    "status_text": None,
+    "aliases": (),
+    "source": PAGE_SOURCE,
+}
+GROUP_FIELDS: dict[str, object] = {
+    "channel": ...,
+    "kind": ...,
+    "id": ...,
+    "name": ...,
+    "member": ...,
+    "description": ...,
+    "final": None,
+    "success": None,
+    "source": PAGE_SOURCE,
 }
 
 
-def _wrap_text(text: str, width: int) -> list[str]:
-    """Split ``text`` into pieces whose literals fit ``width``, preferring spaces."""
-    pieces: list[str] = []
-    current = ""
-    for word in text.split(" "):
-        candidate = f"{current} {word}" if current else word
-        if current and len(py_str(candidate + " ")) > width:
-            pieces.append(current + " ")
-            current = word
+def keywords(value: Code | Group) -> list[str]:
+    """``field=literal`` for each field of a record, defaults left out."""
+    fields = CODE_FIELDS if isinstance(value, Code) else GROUP_FIELDS
+    out = []
+    for name, default in fields.items():
+        item = getattr(value, name)
+        if default is not ... and item == default:
+            continue
+        if isinstance(item, tuple):
+            literal = "(" + "".join(f"{py_literal(x)}, " for x in item).rstrip(" ") + ")"
         else:
-            current = candidate
-    pieces.append(current)
-    # A single word can still be too long (or full of escapes): cut it by characters.
-    out: list[str] = []
-    for piece in pieces:
-        chunk = ""
-        for ch in piece:
-            if chunk and len(py_str(chunk + ch)) > width:
-                out.append(chunk)
-                chunk = ""
-            chunk += ch
-        out.append(chunk)
+            literal = py_literal(item)
+        out.append(f"{name}={literal}")
     return out
 
 
-def pack(values: tuple[Any, ...], indent: int) -> list[str]:
-    """Lay out a tuple's items as lines of at most LINE_WIDTH characters.
-
-    Short items share lines; a string too long for a line becomes an implicit
-    concatenation of literals on lines of their own (one value at run time,
-    folded by the compiler).
-    """
-    pad = " " * indent
-    room = LINE_WIDTH - indent
+def docstring(paragraphs: list[str], indent: int) -> list[str]:
+    """An attribute docstring: the paragraphs wrapped, every character escaped as needed."""
+    width = DOC_WIDTH - indent
     lines: list[str] = []
-    current: list[str] = []
+    for index, paragraph in enumerate(paragraphs):
+        if index:
+            lines.append("")
+        wrapped = textwrap.wrap(
+            doc_text(paragraph),
+            width=width,
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
+        lines.extend(wrapped or [""])
+    pad = " " * indent
+    if len(lines) == 1 and len(lines[0]) + 6 <= width:
+        return [f'{pad}"""{lines[0]}"""']
+    return [
+        pad + '"""' + lines[0],
+        *(pad + line if line else "" for line in lines[1:]),
+        pad + '"""',
+    ]
 
-    def flush() -> None:
-        if current:
-            lines.append(pad + ", ".join(current) + ",")
-            current.clear()
 
-    for value in values:
-        literal = py_literal(value)
-        if len(literal) + 1 > room:
-            flush()
-            pieces = [py_str(p) for p in _wrap_text(value, room - 1)]
-            lines.extend(pad + piece for piece in pieces[:-1])
-            lines.append(pad + pieces[-1] + ",")
-            continue
-        if current and len(", ".join([*current, literal])) + 1 > room:
-            flush()
-        current.append(literal)
-    flush()
-    return lines
+def yes_no(value: bool | None, yes: str, no: str) -> str | None:
+    return None if value is None else (yes if value else no)
+
+
+def code_doc(rows: list[Code]) -> list[str]:
+    """What a member means, for the reader of the module and for IDEs (hover, goto)."""
+    first = rows[0]
+    facts = []
+    if first.group_name is not None:
+        facts.append(f"{first.group_name} (group {first.group_id})")
+    elif first.kind == "error" and first.source != PAGE_SOURCE:
+        facts.append("group not stated")
+    permanence = yes_no(first.permanent, "permanent", "not permanent")
+    if first.kind == "error" and permanence is not None:
+        facts.append(permanence)
+    if first.status_id is not None:
+        facts.append(f"general status {first.status_id}")
+    if first.name != first.member:
+        facts.append(f"printed {first.name}")
+    if first.aliases:
+        facts.append("also sent as " + ", ".join(first.aliases))
+    paragraphs = ["; ".join(facts) + "." if facts else f"{first.kind.capitalize()} {first.id}."]
+    paragraphs.append(first.description or "The page gives no description.")
+    for row in rows[1:]:
+        again = f"The page lists {row.id} again as {row.name}"
+        if row.group_name is not None:
+            again += f" under {row.group_name} (group {row.group_id})"
+        paragraphs.append(f"{again}: {row.description or 'no description.'}")
+    if first.source != PAGE_SOURCE:
+        paragraphs.append(f"Source: {first.source}")
+    return paragraphs
+
+
+def group_doc(group: Group) -> list[str]:
+    facts = []
+    if group.final is not None:
+        facts.append("Final." if group.final else "Not final: a later report follows.")
+    if group.success:
+        facts.append("Reports success, not a failure.")
+    if group.name != group.member:
+        facts.append(f"Printed {group.name}.")
+    paragraphs = [" ".join(facts)] if facts else []
+    paragraphs.append(group.description or "The page gives no description.")
+    if group.source != PAGE_SOURCE:
+        paragraphs.append(f"Source: {group.source}")
+    return paragraphs
+
+
+def members(codes: tuple[Code, ...]) -> list[tuple[Code, list[str]]]:
+    """One entry per member, in page order, with the docstring of all its rows."""
+    rows: dict[str, list[Code]] = {}
+    for code in codes:
+        rows.setdefault(code.member, []).append(code)
+    return [(group[0], docstring(code_doc(group), 4)) for group in rows.values()]
+
+
+def group_members(groups: tuple[Group, ...]) -> list[tuple[Group, list[str]]]:
+    return [(group, docstring(group_doc(group), 4)) for group in groups]
+
+
+def signature(name: str, params: str, returns: str, indent: str = "") -> str:
+    """A stub ``def`` laid out as ruff formats it: one line if it fits, else split."""
+    line = f"{indent}def {name}({params}) -> {returns}: ..."
+    if len(line) <= 100:
+        return line
+    return f"{indent}def {name}(\n{indent}    {params}\n{indent}) -> {returns}: ..."
 
 
 def import_line(module: str, names: list[str]) -> str:
     """``from module import a, b`` as ruff formats it: wrapped when too long."""
     line = f"from {module} import {', '.join(names)}"
-    if len(line) <= LINE_WIDTH + 1:
+    if len(line) <= 100:
         return line
     inner = "".join(f"    {name},\n" for name in names)
     return f"from {module} import (\n{inner})"
 
 
-def code_row(code: Code) -> tuple[Any, ...]:
-    """The record fields of one code, in ``CodeRecord`` order."""
+def isort_key(name: str, case_sensitive: bool = True) -> tuple[int, str]:
+    """Order by type as ruff does: CONSTANTS, then Classes, then everything else.
+
+    ruff sorts ``__all__`` case-sensitively (RUF022) but imports case-insensitively (I001).
+    """
+    key = name if case_sensitive else name.lower()
+    if name.isupper():
+        return (0, key)
+    return (1, key) if name[:1].isupper() else (2, key)
+
+
+def header(comment: str, sources: str, template: str) -> str:
     return (
-        code.channel,
-        code.kind,
-        code.id,
-        code.name,
-        code.member,
-        code.group_id,
-        code.group_name,
-        code.permanent,
-        code.description,
-        code.status_id,
+        f"{comment} Generated by `python -m codegen generate` from {sources}\n"
+        f"{comment} with {template}.\n"
+        f"{comment} DO NOT EDIT: change the spec, then run `make generate`.\n"
     )
-
-
-def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        autoescape=False,  # the output is Python and Markdown; values pass through filters
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters["py"] = py_literal
-    env.filters["pack"] = pack
-    env.filters["md"] = markdown_cell
-    env.filters["mdcode"] = markdown_code
-    env.globals["code_row"] = code_row
-    return env
 
 
 def markdown_cell(value: object) -> str:
@@ -163,93 +251,146 @@ def markdown_code(value: object) -> str:
     return f"{fence}{pad}{text}{pad}{fence}"
 
 
-def header(comment: str, sources: str, template: str) -> str:
-    return (
-        f"{comment} Generated by `python -m codegen generate` from {sources}\n"
-        f"{comment} with {template}.\n"
-        f"{comment} DO NOT EDIT: change the spec, then run `make generate`.\n"
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=False,  # the output is Python and Markdown; values pass through filters
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
     )
+    env.filters["py"] = py_literal
+    env.filters["pystr"] = py_str
+    env.filters["md"] = markdown_cell
+    env.filters["mdcode"] = markdown_code
+    env.globals["keywords"] = keywords
+    env.globals["docstring"] = docstring
+    env.globals["signature"] = signature
+    env.globals["members"] = members
+    env.globals["group_members"] = group_members
+    env.globals["PAGE_SOURCE"] = PAGE_SOURCE
+    return env
 
 
-def channel_context(channel: Channel, spec: Spec) -> dict[str, Any]:
-    """What a channel template needs beyond the channel itself.
-
-    The first channel (the page's general tables) also holds ``StatusGroup``:
-    it defines the status groups, and one module fewer to import keeps the
-    enums as cheap as the benchmark's floor.
-    """
-    status_groups = spec.status_groups if channel is spec.channels[0] else ()
-    bases = ["fast_enum"]
-    if channel.error_groups:
-        bases += ["ErrorGroupBase", "ErrorGroupEnum"]
-        bases += ["GroupedErrorCodeBase", "GroupedErrorCodeEnum"]
-    elif channel.errors:
-        bases += ["ErrorCodeBase", "ErrorCodeEnum"]
+def channel_imports(channel: Channel, spec: Spec) -> list[str]:
+    """The import lines of a channel's enum module, sorted as ruff sorts them."""
+    general = spec.general_channel
+    bases = []
     if channel.statuses:
-        bases += ["StatusCodeBase", "StatusCodeEnum"]
-    if status_groups:
-        bases += ["StatusGroupBase", "StatusGroupEnum"]
-    exported = list(channel.enums) + (["StatusGroup"] if status_groups else [])
-    return {
-        "status_members": [code for code in channel.statuses if code.is_member],
-        "error_members": [code for code in channel.errors if code.is_member],
-        "status_groups": status_groups,
-        "base_import": import_line("infobip_codes._enum", sorted(bases, key=isort_key)),
-        "exported": exported,
-    }
-
-
-def isort_key(name: str, case_sensitive: bool = True) -> tuple[int, str]:
-    """Order by type as ruff does: CONSTANTS, then Classes, then everything else.
-
-    ruff sorts ``__all__`` case-sensitively (RUF022) but imports case-insensitively (I001).
-    """
-    key = name if case_sensitive else name.lower()
-    if name.isupper():
-        return (0, key)
-    return (1, key) if name[:1].isupper() else (2, key)
+        bases.append("StatusCodeEnum")
+    if channel is general:
+        bases.append("StatusGroupEnum")
+    if channel.error_groups:
+        bases += ["ErrorGroupEnum", "GroupedErrorCodeEnum"]
+    elif channel.errors:
+        bases.append("ErrorCodeEnum")
+    lines = [
+        "from __future__ import annotations",
+        "",
+        "from collections.abc import Mapping",
+        "from typing import TYPE_CHECKING",
+        "",
+        import_line("infobip_codes._base", sorted(bases, key=lambda n: isort_key(n, False))),
+    ]
+    linked = [general.status_enum] if any(c.status_id is not None for c in channel.errors) else []
+    shared = ["StatusGroup"] if channel.statuses and channel is not general else []
+    if linked or shared:
+        names = sorted({*linked, *shared} - {None}, key=lambda n: isort_key(str(n), False))
+        lines.append(import_line(f"infobip_codes.{general.name}", [str(n) for n in names]))
+    records = ["CodeRecord"] + (
+        ["GroupRecord"] if channel.error_groups or channel is general else []
+    )
+    lines += ["", "if TYPE_CHECKING:", "    " + import_line("infobip_codes._record", records)]
+    return lines
 
 
 def render_all(spec: Spec) -> dict[str, str]:
     """Every generated file, keyed by path relative to the repository root."""
     env = _environment()
     out: dict[str, str] = {}
-    all_specs = "spec/*.yaml"
+
+    def render(path: str, template: str, sources: str, comment: str = "#", **context: Any) -> None:
+        head = header(comment, sources, f"codegen/templates/{template}")
+        if comment != "#":
+            head = " ".join(head.split())
+        out[path] = env.get_template(template).render(header=head, spec=spec, **context)
+
+    general = spec.general_channel
+
+    def enum_imports() -> list[str]:
+        """The code enums of every channel and the ``Channel`` type, in ruff's order."""
+        modules = {"tables": ["Channel"]}
+        for channel in spec.channels:
+            modules[channel.name] = sorted(
+                n for n in (channel.error_enum, channel.status_enum) if n
+            )
+        return [import_line(f"infobip_codes.{m}", modules[m]) for m in sorted(modules)]
+
+    def doctest_repr(kind: str, key: str, example: str) -> str:
+        """What a lookup's doctest prints: the general channel's member."""
+        wanted = example.strip('"')
+        for code in general.statuses if kind == "status" else general.errors:
+            if str(code.id) == wanted or code.name == wanted:
+                enum = general.status_enum if kind == "status" else general.error_enum
+                return f"<{enum}.{code.member}: {code.id}>"
+        raise ValueError(f"no {kind} {example} in the general channel for a doctest")
+
+    env.globals.update(
+        enum_imports=enum_imports,
+        doctest_repr=doctest_repr,
+        status_type=lambda c: c.status_enum or "StatusCodeEnum",
+        error_type=lambda c: c.error_enum or "ErrorCodeEnum",
+    )
     for channel in spec.channels:
-        template = "channel.py.j2"
-        out[f"{PACKAGE_DIR}/{channel.name}.py"] = env.get_template(template).render(
-            header=header("#", channel.path, f"codegen/templates/{template}"),
+        table = f"{TABLES_DIR}/{channel.name}.py"
+        render(table, "table.py.j2", channel.path, channel=channel, long_lines=False)
+        if any(len(line) > 100 for line in out[table].splitlines()):
+            render(table, "table.py.j2", channel.path, channel=channel, long_lines=True)
+        render(
+            f"{PACKAGE_DIR}/{channel.name}.py",
+            "channel.py.j2",
+            channel.path,
             channel=channel,
-            first_channel=spec.channels[0],
-            **channel_context(channel, spec),
+            general=general,
+            imports=channel_imports(channel, spec),
+            exported=sorted(
+                [*channel.enums, *(["StatusGroup"] if channel is general else [])],
+                key=isort_key,
+            ),
         )
-    out[f"{PACKAGE_DIR}/_tables.py"] = render_tables(spec, env)
+    everything = "spec/*.yaml"
+    render(f"{TABLES_DIR}/__init__.py", "tables_init.py.j2", everything)
+    render(f"{PACKAGE_DIR}/_catalog.py", "catalog.py.j2", everything, general=general)
+    render(f"{PACKAGE_DIR}/lookup.py", "lookup.py.j2", everything, general=general)
+    render(f"{PACKAGE_DIR}/parsing.py", "parsing.py.j2", everything, general=general)
+
     exports: dict[str, str] = {}
     for channel in spec.channels:
         for enum in channel.enums:
             exports[enum] = channel.name
-    exports["StatusGroup"] = spec.channels[0].name
+    exports["StatusGroup"] = general.name
     exports.update(RUNTIME_EXPORTS)
-    template = "init.py.j2"
     imports = sorted(exports.items(), key=lambda item: (item[1], isort_key(item[0], False)))
-    out[f"{PACKAGE_DIR}/__init__.py"] = env.get_template(template).render(
-        header=header("#", all_specs, f"codegen/templates/{template}"),
+    render(
+        f"{PACKAGE_DIR}/__init__.py",
+        "init.py.j2",
+        everything,
         imports=imports,
         all_names=sorted(exports, key=isort_key),
     )
-    template = "codes.md.j2"
-    out["docs/codes.md"] = env.get_template(template).render(
-        header=" ".join(header("", all_specs, f"codegen/templates/{template}").split()),
-        spec=spec,
-        first_status_channel=spec.channels[0].name if spec.channels else "",
-    )
+    render("docs/codes.md", "codes.md.j2", everything, comment="", general=general)
     return dict(sorted(out.items()))
 
 
-def render_tables(spec: Spec, env: jinja2.Environment | None = None) -> str:
-    """The data module alone (also the entry point of the literal-safety tests)."""
-    env = env or _environment()
-    template = "tables.py.j2"
-    return env.get_template(template).render(
-        header=header("#", "spec/*.yaml", f"codegen/templates/{template}"), spec=spec
+def render_table(spec: Spec, channel: Channel) -> str:
+    """One channel's data module alone (also the entry point of the literal-safety tests)."""
+    return (
+        _environment()
+        .get_template("table.py.j2")
+        .render(
+            header=header("#", channel.path, "codegen/templates/table.py.j2"),
+            spec=spec,
+            channel=channel,
+        )
     )

@@ -11,6 +11,7 @@ below are the machine-readable half of the same contract.
 
 from __future__ import annotations
 
+import difflib
 import keyword
 import re
 from collections.abc import Iterable, Iterator
@@ -38,35 +39,54 @@ CHANNEL_KEYS = {
     "errors": False,
 }
 PAGE_KEYS = {"statuses": False, "errors": False}
-GROUP_KEYS = {"id": True, "name": True, "member": False, "description": True, "codes": True}
+GROUP_KEYS = {
+    "id": True,
+    "name": True,
+    "member": False,
+    "description": True,
+    "codes": True,
+    "source": False,
+}
+# Domain rules are data: the general channel's status groups say whether they
+# are final; an error group says whether it reports success.
+GENERAL_STATUS_GROUP_KEYS = {**GROUP_KEYS, "final": True}
+ERROR_GROUP_KEYS = {**GROUP_KEYS, "success": False}
 STATUS_KEYS = {
     "id": True,
     "name": True,
     "member": False,
     "duplicate_of": False,
+    "aliases": False,
     "description": True,
+    "source": False,
 }
 GROUPED_ERROR_KEYS = {**STATUS_KEYS, "permanent": True}
 FLAT_ERROR_KEYS = {**STATUS_KEYS, "status_id": False, "status_text": False}
+PAGE_SOURCE = "page"
 
-# Attribute names the runtime's enum base classes define; a member with one of
-# these names would shadow a property, so the spec may not declare it.
-RESERVED_MEMBERS = frozenset(
-    {
-        "name",
-        "value",
-        "api_name",
-        "description",
-        "info",
-        "records",
-        "group",
-        "permanent",
-        "status",
-        "is_final",
-        "is_retryable",
-        "mro",
-    }
-)
+
+def reserved_members() -> frozenset[str]:
+    """Names a member may not take: every attribute the runtime's enum classes have.
+
+    Read from the base classes themselves (and everything they inherit, down
+    to ``int``), so a property added to the runtime is reserved at once.
+    ``status`` and ``group`` are added by generated classes.
+    """
+    from infobip_codes import _base
+
+    names = {"status", "group"}
+    for base in (
+        _base.GroupedErrorCodeEnum,
+        _base.StatusCodeEnum,
+        _base.StatusGroupEnum,
+        _base.ErrorGroupEnum,
+    ):
+        for cls in base.__mro__:
+            names.update(vars(cls))
+    return frozenset(names)
+
+
+RESERVED_MEMBERS = reserved_members()
 
 
 @dataclass(frozen=True)
@@ -104,6 +124,9 @@ class Group:
     member: str
     description: str | None
     line: int
+    final: bool | None = None  # status groups of the general channel
+    success: bool | None = None  # error groups
+    source: str = PAGE_SOURCE
 
 
 @dataclass(frozen=True)
@@ -121,8 +144,15 @@ class Code:
     description: str | None
     status_id: int | None = None
     status_text: str | None = None
+    aliases: tuple[str, ...] = ()
+    source: str = PAGE_SOURCE
     duplicate_of: str | None = None  # set on a further row for an earlier member
     line: int = 0
+
+    @property
+    def on_page(self) -> bool:
+        """True for a row transcribed from the saved page (no other ``source``)."""
+        return self.source == PAGE_SOURCE
 
     @property
     def is_member(self) -> bool:
@@ -167,9 +197,13 @@ class Channel:
 
 @dataclass(frozen=True)
 class Spec:
-    root: Path
     channels: tuple[Channel, ...]
     status_groups: tuple[Group, ...] = field(default=())  # the shared StatusGroup enum
+    general: str = ""  # the channel whose tables hold the general statuses and status groups
+
+    @property
+    def general_channel(self) -> Channel:
+        return self.channel(self.general)
 
     @property
     def codes(self) -> tuple[Code, ...]:
@@ -203,21 +237,26 @@ def display_path(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def read_documents(spec_dir: Path) -> tuple[dict[str, CommentedMap], list[Problem]]:
-    """Parse every channel file named by the index, in page order.
+@dataclass
+class Documents:
+    """The parsed spec files, before validation."""
 
-    Returns the round-trip documents (which the importer edits in place) keyed
-    by channel name, plus the problems met while parsing.
-    """
-    problems: list[Problem] = []
-    docs: dict[str, CommentedMap] = {}
+    docs: dict[str, CommentedMap]  # round-trip documents (the importer edits them) by channel
+    problems: list[Problem]
+    general: str | None = None  # the index's 'general' channel
+
+
+def read_documents(spec_dir: Path) -> Documents:
+    """Parse every channel file named by the index, in page order."""
+    found = Documents({}, [])
+    problems, docs = found.problems, found.docs
     yaml = yaml_round_trip()
     index_path = spec_dir / INDEX_FILE
     shown_index = display_path(index_path, spec_dir)
     index = _parse(yaml, index_path, shown_index, problems)
     if index is None:
-        return docs, problems
-    names = _channel_list(index, shown_index, problems)
+        return found
+    names, found.general = _channel_list(index, shown_index, problems)
     for name, line in names:
         path = spec_dir / f"{name}.yaml"
         shown = display_path(path, spec_dir)
@@ -242,22 +281,25 @@ def read_documents(spec_dir: Path) -> tuple[dict[str, CommentedMap], list[Proble
                     f"channel file is not listed in {shown_index}; add {path.stem!r} there",
                 )
             )
-    return docs, problems
+    return found
 
 
 def load_spec(spec_dir: Path) -> Spec:
     """Read and validate the whole spec, raising :class:`SpecError` on any problem."""
-    docs, problems = read_documents(spec_dir)
+    found = read_documents(spec_dir)
+    problems = found.problems
     channels = []
-    for name, doc in docs.items():
+    for name, doc in found.docs.items():
         path = display_path(spec_dir / f"{name}.yaml", spec_dir)
-        channel = _Validator(path, name, problems).channel(doc)
+        channel = _Validator(path, name, problems, general=name == found.general).channel(doc)
         if channel is not None:
             channels.append(channel)
-    status_groups = _check_catalogue(channels, problems)
+    general = next((c for c in channels if c.name == found.general), None)
+    status_groups = _check_catalogue(channels, general, problems)
     if problems:
         raise SpecError(problems)
-    return Spec(root=spec_dir, channels=tuple(channels), status_groups=status_groups)
+    assert general is not None  # else _check_catalogue or the index check reported it
+    return Spec(channels=tuple(channels), status_groups=status_groups, general=general.name)
 
 
 def _parse(yaml: YAML, path: Path, shown: str, problems: list[Problem]) -> Any:
@@ -278,15 +320,19 @@ def _parse(yaml: YAML, path: Path, shown: str, problems: list[Problem]) -> Any:
     return None
 
 
-def _channel_list(index: Any, shown: str, problems: list[Problem]) -> list[tuple[str, int]]:
-    if not isinstance(index, CommentedMap) or set(index) != {"channels"}:
-        problems.append(Problem(shown, 1, 1, "expected exactly one key, 'channels'"))
-        return []
+def _channel_list(
+    index: Any, shown: str, problems: list[Problem]
+) -> tuple[list[tuple[str, int]], str | None]:
+    """The index's channels with their lines, and its general channel."""
+    if not isinstance(index, CommentedMap) or set(index) != {"channels", "general"}:
+        problems.append(Problem(shown, 1, 1, "expected exactly two keys, 'channels' and 'general'"))
+        return [], None
     seq = index["channels"]
+    general = index["general"]
     if not isinstance(seq, CommentedSeq):
         line, col = index.lc.value("channels")
         problems.append(Problem(shown, line + 1, col + 1, "'channels' must be a list"))
-        return []
+        return [], None
     names: list[tuple[str, int]] = []
     seen: set[str] = set()
     for i, item in enumerate(seq):
@@ -300,16 +346,28 @@ def _channel_list(index: Any, shown: str, problems: list[Problem]) -> list[tuple
         else:
             seen.add(item)
             names.append((item, line + 1))
-    return names
+    if general not in seen:
+        line, col = index.lc.value("general")
+        problems.append(
+            Problem(
+                shown,
+                line + 1,
+                col + 1,
+                f"'general' must name one of the listed channels, not {general!r}",
+            )
+        )
+        return names, None
+    return names, general
 
 
 class _Validator:
     """Turns one channel document into a :class:`Channel`, recording problems."""
 
-    def __init__(self, path: str, name: str, problems: list[Problem]) -> None:
+    def __init__(self, path: str, name: str, problems: list[Problem], general: bool) -> None:
         self.path = path
         self.name = name
         self.problems = problems
+        self.general = general
 
     # -- reporting helpers -------------------------------------------------
 
@@ -332,10 +390,12 @@ class _Validator:
         ok = True
         for key in node:
             if key not in allowed:
+                near = difflib.get_close_matches(str(key), list(allowed), n=1)
+                hint = f"did you mean {near[0]!r}? " if near else ""
                 expected = ", ".join(allowed)
                 self.problem(
                     self.key_at(node, key),
-                    f"unknown key {key!r} in {what} (expected one of: {expected})",
+                    f"unknown key {key!r} in {what} ({hint}expected one of: {expected})",
                 )
         for key, required in allowed.items():
             if required and key not in node:
@@ -396,6 +456,36 @@ class _Validator:
             return False
         return True
 
+    def source(self, node: CommentedMap, what: str) -> str:
+        """The row's ``source``: the page by default, else a named document or payloads."""
+        if "source" not in node:
+            return PAGE_SOURCE
+        text = self.str_(node, "source", what)
+        if text == PAGE_SOURCE:
+            self.problem(
+                self.value_at(node, "source"),
+                f"{what}: leave 'source' out for a row of the page; name another source here",
+            )
+        return text or PAGE_SOURCE
+
+    def aliases(self, node: CommentedMap, what: str, name: str | None) -> tuple[str, ...]:
+        """Other names the API sends for a code: distinct one-line strings."""
+        if "aliases" not in node:
+            return ()
+        seq = self.seq(node, "aliases", what)
+        if seq is None:
+            return ()
+        found: list[str] = []
+        for i, item in enumerate(seq):
+            where = seq.lc.item(i)
+            if not isinstance(item, str) or " ".join(item.split()) != item or not item:
+                self.problem(where, f"{what}: an alias must be a one-line name, not {item!r}")
+            elif item.casefold() in {n.casefold() for n in (*found, name or "")}:
+                self.problem(where, f"{what}: alias {item!r} repeats a name of this code")
+            else:
+                found.append(str(item))
+        return tuple(found)
+
     def seq(self, node: CommentedMap, key: str, what: str) -> CommentedSeq | None:
         value = node.get(key)
         if not isinstance(value, CommentedSeq):
@@ -414,21 +504,21 @@ class _Validator:
     # -- the document --------------------------------------------------------
 
     def channel(self, doc: CommentedMap) -> Channel | None:
-        if not self.keys(doc, CHANNEL_KEYS, "channel file"):
-            return None
-        name = self.str_(doc, "channel", "channel file")
+        # A missing key is reported once; the rest of the file is still checked.
+        complete = self.keys(doc, CHANNEL_KEYS, "channel file")
+        name = self.str_(doc, "channel", "channel file") if "channel" in doc else None
         if name is not None and name != self.name:
             self.problem(
                 self.value_at(doc, "channel"),
                 f"'channel' is {name!r} but the file is listed as {self.name!r}",
             )
-        prefix = self.str_(doc, "enum_prefix", "channel file")
+        prefix = self.str_(doc, "enum_prefix", "channel file") if "enum_prefix" in doc else None
         if prefix is not None and not re.fullmatch(r"[A-Z][A-Za-z0-9]*", prefix):
             self.problem(
                 self.value_at(doc, "enum_prefix"),
                 f"'enum_prefix' {prefix!r} must be a CapWords identifier",
             )
-        headings = self.page(doc)
+        headings = self.page(doc) if "page" in doc else (None, None)
         note = self.str_(doc, "note", "channel file", nullable=True) if "note" in doc else None
 
         if "error_groups" in doc and "errors" in doc:
@@ -441,13 +531,13 @@ class _Validator:
         error_groups, errors = self.grouped(doc, "error_groups", "error")
         if "errors" in doc:
             errors = self.flat_errors(doc)
-        if headings[0] is None and statuses:
+        if "page" in doc and headings[0] is None and statuses:
             self.problem(self.key_at(doc, "page"), "statuses need 'page: statuses:' heading")
-        if headings[1] is None and errors:
+        if "page" in doc and headings[1] is None and errors:
             self.problem(self.key_at(doc, "page"), "errors need 'page: errors:' heading")
         self.unique(statuses, "status")
         self.unique(errors, "error")
-        if name is None or prefix is None:
+        if not complete or name is None or prefix is None:
             return None
         return Channel(
             name=name,
@@ -490,12 +580,19 @@ class _Validator:
         if seq is None:
             return groups, codes
         allowed = STATUS_KEYS if kind == "status" else GROUPED_ERROR_KEYS
+        if kind == "error":
+            group_keys = ERROR_GROUP_KEYS
+        else:  # only the general channel's status groups define them, finality included
+            group_keys = GENERAL_STATUS_GROUP_KEYS if self.general else GROUP_KEYS
         seen_ids: dict[int, int] = {}
         seen_members: dict[str, int] = {}
         for node in self.maps(seq, f"entry of {key!r}"):
             what = f"{kind} group"
-            if not self.keys(node, GROUP_KEYS, what):
+            if not self.keys(node, group_keys, what):
                 continue
+            final = self.bool_(node, "final", what) if "final" in node else None
+            success = self.bool_(node, "success", what) if "success" in node else None
+            group_source = self.source(node, what)
             gid = self.int_(node, "id", what)
             gname = self.str_(node, "name", what)
             description = self.str_(node, "description", what, nullable=True)
@@ -525,7 +622,20 @@ class _Validator:
             codes_seq = self.seq(node, "codes", what)
             if gid is None or gname is None or gmember is None:
                 continue
-            groups.append(Group(self.name, kind, gid, gname, gmember, description, line))
+            groups.append(
+                Group(
+                    self.name,
+                    kind,
+                    gid,
+                    gname,
+                    gmember,
+                    description,
+                    line,
+                    final=final,
+                    success=bool(success) if kind == "error" else None,
+                    source=group_source,
+                )
+            )
             if codes_seq is None:
                 continue
             for code_node in self.maps(codes_seq, f"code of {kind} group {gname!r}"):
@@ -591,6 +701,8 @@ class _Validator:
                 self.problem(
                     self.key_at(node, "status_text"), f"{what}: 'status_text' needs 'status_id'"
                 )
+        aliases = self.aliases(node, what, name)
+        source = self.source(node, what)
         if cid is None or name is None or member is None:
             return None
         if "permanent" in allowed and permanent is None:
@@ -607,6 +719,8 @@ class _Validator:
             description=description,
             status_id=status_id,
             status_text=status_text,
+            aliases=aliases,
+            source=source,
             duplicate_of=duplicate_of,
             line=node.lc.line + 1,
         )
@@ -651,17 +765,35 @@ class _Validator:
                 )
             else:
                 by_member[code.member] = code
+        names: dict[str, Code] = {}
+        for code in codes:
+            for name in (code.name, code.member):
+                names.setdefault(name.casefold(), code)
+        for code in codes:
+            for alias in code.aliases:
+                owner = names.get(alias.casefold())
+                if owner is not None and owner.id != code.id:
+                    self.problem(
+                        (code.line - 1, 0),
+                        f"{kind} code {code.id}: alias {alias!r} is the name of {kind} code "
+                        f"{owner.id} (line {owner.line}); an alias must name this code only",
+                    )
+                else:
+                    names.setdefault(alias.casefold(), code)
 
 
-def _check_catalogue(channels: list[Channel], problems: list[Problem]) -> tuple[Group, ...]:
+def _check_catalogue(
+    channels: list[Channel], general: Channel | None, problems: list[Problem]
+) -> tuple[Group, ...]:
     """Checks across channels: status groups and DLT status links resolve, prefixes differ.
 
-    The first channel (the page's general tables) defines the shared status
-    groups; any other channel's status group must be one of them.
+    The general channel (``general:`` in the index) defines the shared status
+    groups; any other channel's status group must be one of them. When the
+    general channel itself is broken, its own problems are reported and the
+    checks that depend on it are skipped rather than repeated for every file.
     """
-    defined: dict[int, Group] = {}
     prefixes: dict[str, Channel] = {}
-    for index, channel in enumerate(channels):
+    for channel in channels:
         other = prefixes.get(channel.enum_prefix)
         if other is not None:
             problems.append(
@@ -673,10 +805,13 @@ def _check_catalogue(channels: list[Channel], problems: list[Problem]) -> tuple[
                 )
             )
         prefixes[channel.enum_prefix] = channel
+    if general is None:
+        return ()
+    defined = {group.id: group for group in general.status_groups}
+    for channel in channels:
+        if channel is general:
+            continue
         for group in channel.status_groups:
-            if index == 0:
-                defined[group.id] = group
-                continue
             first = defined.get(group.id)
             if first is None:
                 problems.append(
@@ -685,7 +820,7 @@ def _check_catalogue(channels: list[Channel], problems: list[Problem]) -> tuple[
                         group.line,
                         0,
                         f"undefined status group {group.id} ({group.name!r}): status groups are "
-                        f"shared, and {channels[0].path} defines "
+                        f"shared, and {general.path} defines "
                         + (", ".join(f"{g.id} {g.name}" for g in defined.values()) or "none"),
                     )
                 )
@@ -699,8 +834,7 @@ def _check_catalogue(channels: list[Channel], problems: list[Problem]) -> tuple[
                         f"{first.channel}'s tables; status groups are shared by every channel",
                     )
                 )
-    general_statuses = {code.id for code in channels[0].statuses} if channels else set()
-    first_name = channels[0].name if channels else "?"
+    general_statuses = {code.id for code in general.statuses}
     for channel in channels:
         for code in channel.errors:
             if code.status_id is not None and code.status_id not in general_statuses:
@@ -710,7 +844,7 @@ def _check_catalogue(channels: list[Channel], problems: list[Problem]) -> tuple[
                         code.line,
                         0,
                         f"error code {code.id}: status_id {code.status_id} is not a status of "
-                        f"the {first_name} tables",
+                        f"the {general.name} tables",
                     )
                 )
     return tuple(sorted(defined.values(), key=lambda g: g.id))

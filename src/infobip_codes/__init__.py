@@ -10,18 +10,19 @@ only handles SMS never builds the other channels' enums; the TYPE_CHECKING
 imports let type checkers see every name without running anything.
 """
 
-# No ``from __future__ import annotations`` and no imports at run time: this
-# module is all that ``import infobip_codes`` costs.
-TYPE_CHECKING = False
+import importlib
+from typing import TYPE_CHECKING
+
 if TYPE_CHECKING:
-    from infobip_codes._enum import CodeEnum as CodeEnum
-    from infobip_codes._enum import ErrorCodeEnum as ErrorCodeEnum
-    from infobip_codes._enum import ErrorGroupEnum as ErrorGroupEnum
-    from infobip_codes._enum import GroupedErrorCodeEnum as GroupedErrorCodeEnum
-    from infobip_codes._enum import GroupEnum as GroupEnum
-    from infobip_codes._enum import StatusCodeEnum as StatusCodeEnum
-    from infobip_codes._records import CodeRecord as CodeRecord
-    from infobip_codes._records import records as records
+    from infobip_codes._base import CodeEnum as CodeEnum
+    from infobip_codes._base import ErrorCodeEnum as ErrorCodeEnum
+    from infobip_codes._base import ErrorGroupEnum as ErrorGroupEnum
+    from infobip_codes._base import GroupedErrorCodeEnum as GroupedErrorCodeEnum
+    from infobip_codes._base import GroupEnum as GroupEnum
+    from infobip_codes._base import StatusCodeEnum as StatusCodeEnum
+    from infobip_codes._base import StatusGroupEnum as StatusGroupEnum
+    from infobip_codes._record import CodeRecord as CodeRecord
+    from infobip_codes._record import GroupRecord as GroupRecord
     from infobip_codes._version import __version__ as __version__
     from infobip_codes.chat import ChatErrorCode as ChatErrorCode
     from infobip_codes.chat import ChatErrorGroup as ChatErrorGroup
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from infobip_codes.email import EmailErrorGroup as EmailErrorGroup
     from infobip_codes.lookup import error_by_id as error_by_id
     from infobip_codes.lookup import error_by_name as error_by_name
+    from infobip_codes.lookup import records as records
     from infobip_codes.lookup import status_by_id as status_by_id
     from infobip_codes.lookup import status_by_name as status_by_name
     from infobip_codes.mobile_identity import MobileIdentityErrorCode as MobileIdentityErrorCode
@@ -37,6 +39,7 @@ if TYPE_CHECKING:
     from infobip_codes.parsing import ParsedReport as ParsedReport
     from infobip_codes.parsing import ParsedStatus as ParsedStatus
     from infobip_codes.parsing import PayloadError as PayloadError
+    from infobip_codes.parsing import iter_report as iter_report
     from infobip_codes.parsing import parse_error as parse_error
     from infobip_codes.parsing import parse_report as parse_report
     from infobip_codes.parsing import parse_status as parse_status
@@ -47,11 +50,15 @@ if TYPE_CHECKING:
     from infobip_codes.sms import SmsErrorGroup as SmsErrorGroup
     from infobip_codes.sms import SmsStatusCode as SmsStatusCode
     from infobip_codes.sms import StatusGroup as StatusGroup
+    from infobip_codes.tables import CHANNELS as CHANNELS
+    from infobip_codes.tables import Channel as Channel
     from infobip_codes.voice import VoiceErrorCode as VoiceErrorCode
     from infobip_codes.voice import VoiceErrorGroup as VoiceErrorGroup
     from infobip_codes.voice import VoiceStatusCode as VoiceStatusCode
 
 __all__ = [
+    "CHANNELS",
+    "Channel",
     "ChatErrorCode",
     "ChatErrorGroup",
     "CodeEnum",
@@ -62,6 +69,7 @@ __all__ = [
     "ErrorCodeEnum",
     "ErrorGroupEnum",
     "GroupEnum",
+    "GroupRecord",
     "GroupedErrorCodeEnum",
     "MobileIdentityErrorCode",
     "ParsedError",
@@ -76,12 +84,14 @@ __all__ = [
     "SmsStatusCode",
     "StatusCodeEnum",
     "StatusGroup",
+    "StatusGroupEnum",
     "VoiceErrorCode",
     "VoiceErrorGroup",
     "VoiceStatusCode",
     "__version__",
     "error_by_id",
     "error_by_name",
+    "iter_report",
     "parse_error",
     "parse_report",
     "parse_status",
@@ -91,14 +101,15 @@ __all__ = [
 ]
 
 _LAZY: dict[str, str] = {
-    "CodeEnum": "infobip_codes._enum",
-    "ErrorCodeEnum": "infobip_codes._enum",
-    "ErrorGroupEnum": "infobip_codes._enum",
-    "GroupedErrorCodeEnum": "infobip_codes._enum",
-    "GroupEnum": "infobip_codes._enum",
-    "StatusCodeEnum": "infobip_codes._enum",
-    "CodeRecord": "infobip_codes._records",
-    "records": "infobip_codes._records",
+    "CodeEnum": "infobip_codes._base",
+    "ErrorCodeEnum": "infobip_codes._base",
+    "ErrorGroupEnum": "infobip_codes._base",
+    "GroupedErrorCodeEnum": "infobip_codes._base",
+    "GroupEnum": "infobip_codes._base",
+    "StatusCodeEnum": "infobip_codes._base",
+    "StatusGroupEnum": "infobip_codes._base",
+    "CodeRecord": "infobip_codes._record",
+    "GroupRecord": "infobip_codes._record",
     "__version__": "infobip_codes._version",
     "ChatErrorCode": "infobip_codes.chat",
     "ChatErrorGroup": "infobip_codes.chat",
@@ -107,6 +118,7 @@ _LAZY: dict[str, str] = {
     "EmailErrorGroup": "infobip_codes.email",
     "error_by_id": "infobip_codes.lookup",
     "error_by_name": "infobip_codes.lookup",
+    "records": "infobip_codes.lookup",
     "status_by_id": "infobip_codes.lookup",
     "status_by_name": "infobip_codes.lookup",
     "MobileIdentityErrorCode": "infobip_codes.mobile_identity",
@@ -114,6 +126,7 @@ _LAZY: dict[str, str] = {
     "ParsedReport": "infobip_codes.parsing",
     "ParsedStatus": "infobip_codes.parsing",
     "PayloadError": "infobip_codes.parsing",
+    "iter_report": "infobip_codes.parsing",
     "parse_error": "infobip_codes.parsing",
     "parse_report": "infobip_codes.parsing",
     "parse_status": "infobip_codes.parsing",
@@ -124,6 +137,8 @@ _LAZY: dict[str, str] = {
     "SmsErrorGroup": "infobip_codes.sms",
     "SmsStatusCode": "infobip_codes.sms",
     "StatusGroup": "infobip_codes.sms",
+    "CHANNELS": "infobip_codes.tables",
+    "Channel": "infobip_codes.tables",
     "VoiceErrorCode": "infobip_codes.voice",
     "VoiceErrorGroup": "infobip_codes.voice",
     "VoiceStatusCode": "infobip_codes.voice",
@@ -134,9 +149,7 @@ def __getattr__(name: str) -> object:
     module_name = _LAZY.get(name)
     if module_name is None:
         raise AttributeError(f"module 'infobip_codes' has no attribute {name!r}")
-    # __import__ with a fromlist returns the submodule itself; importlib would
-    # first import warnings, which costs more than this whole package.
-    value = getattr(__import__(module_name, fromlist=(name,)), name)
+    value = getattr(importlib.import_module(module_name), name)
     globals()[name] = value  # later look-ups skip this function
     return value
 

@@ -2,78 +2,307 @@
 # with codegen/templates/channel.py.j2.
 # DO NOT EDIT: change the spec, then run `make generate`.
 
-"""Codes of the chat channel, in page order.
+"""The chat channel's codes, in page order ((RCS, WhatsApp, Facebook messenger, LINE, Viber)).
 
-From the page's "Chat Error Codes" tables. Members are named by the printed
-name unless the spec declares another member name; a value the page lists twice
-is one member whose ``records`` holds both rows.
+Every member is followed by what it means: its group, whether it is
+permanent, and the page's description. The full rows are the records of
+``infobip_codes.tables.chat`` (``member.records``).
 """
 
-from infobip_codes._enum import (
-    ErrorGroupBase,
-    ErrorGroupEnum,
-    GroupedErrorCodeBase,
-    GroupedErrorCodeEnum,
-    fast_enum,
-)
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from infobip_codes._base import ErrorGroupEnum, GroupedErrorCodeEnum
+
+if TYPE_CHECKING:
+    from infobip_codes._record import CodeRecord, GroupRecord
 
 __all__ = ["ChatErrorCode", "ChatErrorGroup"]
 
 
-@fast_enum(ErrorGroupEnum)
-class ChatErrorGroup(ErrorGroupBase):
-    """Error groups of the chat tables (an error object's ``groupId``)."""
+class ChatErrorGroup(ErrorGroupEnum):
+    """Error groups of the page's "Chat Error Codes" tables."""
 
     CLIENT_ERROR = 1
+    """Printed Client error.
+
+    The request has not been completed successfully due to application misconfiguration
+    or a bad/invalid request issued by the client.
+    """
+
     PROVIDER_ERROR = 2
+    """Printed Provider error.
+
+    The request has not been completed successfully due to a service provider error.
+    """
+
     SYSTEM_ERROR = 3
+    """Printed System Error.
+
+    The request has not been completed successfully due to a system-related error.
+    """
+
+    @classmethod
+    def _groups(cls) -> Mapping[int, GroupRecord]:
+        from infobip_codes.tables import chat
+
+        return chat.ERROR_GROUPS_BY_ID
 
 
-@fast_enum(GroupedErrorCodeEnum)
-class ChatErrorCode(GroupedErrorCodeBase):
-    """Error ids of the chat tables."""
+class ChatErrorCode(GroupedErrorCodeEnum):
+    """Errors of the page's "Chat Error Codes" tables."""
 
     EC_UNKNOWN_APPLICATION = 7001
+    """Client error (group 1); permanent.
+
+    Application used to send the message does not exist. Make sure you have created the
+    application and that you are using a valid application key.
+    """
+
     EC_UNKNOWN_USER = 7002
+    """Client error (group 1); permanent.
+
+    Receiving user does not exist. Check that the user has subscribed to the service and
+    that you are using the correct user key.
+    """
+
     EC_BLOCKED_USER = 7003
+    """Client error (group 1); permanent.
+
+    Receiving user has blocked communication.
+    """
+
     EC_UNAUTHORIZED_ACCESS = 7004
+    """Client error (group 1); permanent.
+
+    Invalid or unrecognized service access credentials. Make sure that you are using the
+    correct access credentials issued by the service provider.
+    """
+
     EC_FORBIDDEN_ACCESS = 7005
+    """Client error (group 1); permanent.
+
+    Authentication was recognized, but not allowed. Check that your application is
+    allowed to send messages, and that it is published or approved by the provider.
+    """
+
     EC_BAD_REQUEST = 7006
+    """Client error (group 1); permanent.
+
+    The received request was incomplete or invalid (invalid parameter value, consecutive
+    spaces etc.)
+    """
+
     EC_ILLEGAL_TRAFIC_TYPE = 7007
+    """Client error (group 1); permanent.
+
+    Attempt to send a message with not allowed type.
+    """
+
     EC_INVALID_TEMPLATE_ARGS = 7008
+    """Client error (group 1); permanent.
+
+    Message does not match the template. Check template arguments and text.
+    """
+
     EC_INVALID_TEMPLATE = 7009
+    """Client error (group 1); permanent.
+
+    Template used to send the message does not exist. Make sure the template is created
+    and that you are using a valid template.
+    """
+
     EC_NO_SESSION = 7010
+    """Client error (group 1); permanent.
+
+    User did not initiate a session and therefore cannot be contacted.
+    """
+
     EC_ACCOUNT_ISSUE = 7011
+    """Client error (group 1); permanent.
+
+    There is a problem with your account. Contact our Support team for more information.
+    """
+
     EC_DEPLOYMENT_CONFIGURATION_ERROR = 7012
+    """Client error (group 1); not permanent.
+
+    Issue with WhatsApp deployment
+    """
+
     EC_MEDIA_HOSTING_ERROR = 7013
+    """Client error (group 1); not permanent.
+
+    Provided media link has issues related to hosting.
+    """
+
     EC_MEDIA_UPLOAD_ERROR = 7014
+    """Client error (group 1); not permanent.
+
+    Issue with media upload to provider
+    """
+
     EC_MEDIA_METADATA_ERROR = 7015
+    """Client error (group 1); permanent.
+
+    Issue with provided media metadata, content-type, size, etc.
+    """
+
     EC_SPAM_RATE = 7016
+    """Client error (group 1); permanent.
+
+    Message failed because there are restrictions (related to WhatsApp sender quality
+    rating) on how many messages can be sent from this sender to unique end users during
+    the rolling 24 hour period.
+    """
+
     EC_TOO_MANY_REQUESTS = 7017
+    """Client error (group 1); not permanent.
+
+    Sending speed is too high
+    """
+
     EC_INTERNAL_BAD_MAPPING = 7018
+    """Client error (group 1); permanent.
+
+    The page gives no description.
+    """
+
     EC_PROVIDER_BILLING_ERROR = 7019
+    """Client error (group 1); permanent.
+
+    Billing error on provider`s side (for now Viber only)
+    """
+
     EC_DEVICE_REPRODUCTION_ERROR = 7020
+    """Client error (group 1); permanent; printed EC_DEVICE_REPRODUCTION ERROR.
+
+    Error displaying content on the end-user device
+    """
+
     EC_LIMITED_FUNCTIONALITY = 7021
+    """Client error (group 1); permanent.
+
+    Product functionality limited on the provider`s side.
+    """
+
     EC_MEDIA_UNSUPPORTED = 7022
+    """Client error (group 1); permanent.
+
+    The media format is not supported.
+    """
+
     EC_DATA_MISMATCH = 7023
+    """Client error (group 1); permanent.
+
+    Data mismatch between local and remotely synced source.
+    """
+
     EC_NOT_ALLOWED_SENDING_TIME = 7024
+    """Client error (group 1); not permanent.
+
+    Message sent outsite of allowed time window.
+    """
+
     EC_UNSUPPORTED_MOBILE_APP_VERSION = 7025
+    """Client error (group 1); permanent.
+
+    Unsupported mobile application version.
+    """
+
     EC_MESSAGE_TYPE_EXHAUSTED = 7026
+    """Client error (group 1); permanent.
+
+    Supplier API limit exhausted for specific message type.
+    """
+
     EC_BLOCKED_CONTENT = 7027
+    """Client error (group 1); permanent.
+
+    Message content has been blocked.
+    """
+
     EC_DATA_MISMATCH_7102 = 7102
+    """Client error (group 1); permanent; printed EC_DATA_MISMATCH.
+
+    Data mismatch between local and remotely synced source.
+    """
+
     EC_UNSUPPORTED_DEVICE = 7201
+    """Client error (group 1); permanent.
+
+    The receiving user does not have a device that can receive this type of message.
+    """
+
     EC_PROVIDER_INTERNAL_ERROR = 7050
+    """Provider error (group 2); not permanent.
+
+    Internal service provider error.
+    """
+
     EC_PROVIDER_TIMEOUT = 7051
+    """Provider error (group 2); not permanent.
+
+    Connection to service provider timed out.
+    """
+
     EC_PROVIDER_DR_ERROR = 7052
+    """Provider error (group 2); permanent.
+
+    Provider error in delivery report, non-retryable due to platform limitations.
+    """
+
     EC_INTERNAL_ERROR = 7080
+    """System Error (group 3); permanent.
+
+    Internal error on the Infobip web interface. Contact Support to resolve the issue.
+    """
+
     EC_CONFIGURATION_ERROR = 7081
+    """System Error (group 3); permanent.
+
+    Internal configuration error. Contact Support to resolve the issue.
+    """
+
     EC_TEMPORARY_GATEWAY_ERROR = 7082
+    """System Error (group 3); permanent.
+
+    Temporary internal error. Contact our Support for more information.
+    """
+
     EC_SERVICE_NOT_ACTIVATED = 7083
+    """System Error (group 3); permanent.
+
+    Service not active. Contact Support to resolve the issue.
+    """
+
     EC_MISSING_SENDER_METADATA = 7084
+    """System Error (group 3); permanent.
+
+    Missing sender metadata. Contact our Support to perform the necessary adjustment.
+    """
+
     EC_DUPLICATE_REQUEST = 7280
+    """System Error (group 3); permanent.
+
+    Identical message was recently sent to the user.
+    """
+
     EC_BAD_ORIGIN = 7281
+    """System Error (group 3); permanent.
+
+    Request was sent from an unapproved origin. Contact Support to resolve the issue.
+    """
+
+    @classmethod
+    def _table(cls) -> Mapping[int, tuple[CodeRecord, ...]]:
+        from infobip_codes.tables import chat
+
+        return chat.ERRORS_BY_ID
 
     @property
-    def group(self) -> ChatErrorGroup:
-        """The group of this error's first record."""
-        return ChatErrorGroup(self._group_id())
+    def group(self) -> ChatErrorGroup | None:
+        """The error group (of the first row, where the page lists a code twice)."""
+        return ChatErrorGroup.from_id(self.record.group_id)

@@ -10,36 +10,27 @@ to the interpreter's own.
 
 from __future__ import annotations
 
+import argparse
 import os
+import shutil
 import sys
+import textwrap
+from collections.abc import Iterable, Sequence
+from dataclasses import fields
+from typing import TYPE_CHECKING, Any, TextIO
 
-from infobip_codes._catalog import ROWS_BY_ID, ROWS_BY_NAME
-from infobip_codes._tables import CHANNELS, CODE_ENUMS, ROWS
+from infobip_codes import _catalog
+from infobip_codes._index import MEMBER, RECORDS, ROWS_BY_ID, ROWS_BY_NAME
+from infobip_codes._record import PAGE, CodeRecord
 from infobip_codes._version import __version__
+from infobip_codes.tables import CHANNELS
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
-    import argparse
-    from collections.abc import Iterable, Sequence
-    from typing import Any, TextIO
-
-    from infobip_codes._tables import Row
-    from infobip_codes.parsing import ParsedError, ParsedReport, ParsedStatus
+    from infobip_codes._parser import ParsedError, ParsedReport, ParsedStatus
 
 __all__ = ["main"]
 
-FIELDS = (
-    "channel",
-    "kind",
-    "id",
-    "name",
-    "member",
-    "group_id",
-    "group_name",
-    "permanent",
-    "description",
-    "status_id",
-)
+FIELDS = tuple(f.name for f in fields(CodeRecord))
 """The columns of an exported record: CodeRecord's fields, in its order."""
 
 EXAMPLES = {
@@ -83,58 +74,49 @@ class Style:
 
 
 def _width() -> int:
-    """The terminal's width, within reason (shutil's version costs an import of shutil)."""
-    columns = os.environ.get("COLUMNS", "")
-    if columns.isdigit():
-        width = int(columns)
-    else:
-        try:
-            width = os.get_terminal_size(sys.stdout.fileno()).columns
-        except (OSError, ValueError, AttributeError):  # not a terminal, or no fileno
-            width = 100
-    return max(40, min(width, 120))
+    """The terminal's width, within reason."""
+    return max(40, min(shutil.get_terminal_size((100, 24)).columns, 120))
 
 
 def _wrap(text: str, width: int, indent: int) -> list[str]:
-    """Greedy word wrap (textwrap would import re for every run of the command)."""
-    lines: list[str] = []
-    current = ""
-    room = max(20, width - indent)
-    for word in text.split():
-        if current and len(current) + 1 + len(word) > room:
-            lines.append(current)
-            current = word
-        else:
-            current = f"{current} {word}" if current else word
-    lines.append(current)
-    return lines
+    return textwrap.wrap(text, max(20, width - indent)) or [""]
+
+
+def _group_text(group_id: int | None, group_name: str | None) -> str:
+    return " ".join(str(part) for part in (group_id, group_name) if part is not None)
 
 
 def _yes_no(value: bool | None) -> str:
     return "unknown" if value is None else ("yes" if value else "no")
 
 
-def _meaning(row: Row) -> tuple[str, bool]:
-    """What a code means for the sender, and whether that is good news."""
-    kind, group_id, permanent = row[1], row[5], row[7]
-    if kind == "status":
-        if group_id == 1:
+def _enum_name(row: CodeRecord) -> str:
+    return type(MEMBER[id(row)]).__name__
+
+
+def _meaning(row: CodeRecord) -> tuple[str, bool | None]:
+    """What a code means for the sender, and whether that is good news (None: neither)."""
+    if row.kind == "status":
+        group = _catalog.STATUS_GROUP.from_id(row.group_id)
+        if group is None:
+            return "the group is not known: wait for a later report", None
+        if not group.is_final:
             return "not final: the message is still on its way; wait for a report", True
-        if group_id == 3:
-            return "final: delivered", True
-        return "final: the message will not be delivered as sent", False
-    if group_id == 0:
+        return f"final: {group.api_name}", None
+    groups = _catalog.ERROR_GROUP_ENUMS.get(row.channel)
+    error_group = None if groups is None else groups.from_id(row.group_id)
+    if error_group is not None and error_group.is_ok:
         return "no error: nothing to retry", True
-    if permanent:
+    if row.permanent:
         return "permanent: do not retry the same message; fix the cause first", False
-    if permanent is None:
-        return "the page does not say whether a retry can help", False
+    if row.permanent is None:
+        return "no source says whether a retry can help", False
     return "temporary: a retry may succeed", True
 
 
-def _record_dict(row: Row) -> dict[str, Any]:
-    data: dict[str, Any] = dict(zip(FIELDS, row, strict=True))
-    data["enum"] = CODE_ENUMS[row[0], row[1]]
+def _record_dict(row: CodeRecord) -> dict[str, Any]:
+    data = row.to_dict()
+    data["enum"] = _enum_name(row)
     return data
 
 
@@ -147,16 +129,18 @@ def _write_json(out: TextIO, data: object) -> None:
     out.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
-def _select(rows: Iterable[Row], channel: str | None, kind: str | None) -> list[Row]:
+def _select(rows: Iterable[CodeRecord], channel: str | None, kind: str | None) -> list[CodeRecord]:
     return [
-        r for r in rows if (channel is None or r[0] == channel) and (kind is None or r[1] == kind)
+        r
+        for r in rows
+        if (channel is None or r.channel == channel) and (kind is None or r.kind == kind)
     ]
 
 
-def cmd_explain(args: argparse.Namespace | ExplainArgs, out: TextIO) -> int:
+def cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
     query: str = args.code.strip()
     kind = "status" if args.status else "error" if args.error else None
-    found: list[Row] = []
+    found: list[CodeRecord] = []
     try:
         code_id: int | None = int(query)
     except ValueError:  # a name; note that "²".isdigit() is true, but int("²") fails
@@ -180,19 +164,24 @@ def cmd_explain(args: argparse.Namespace | ExplainArgs, out: TextIO) -> int:
         for index, row in enumerate(found):
             if index:
                 out.write("\n")
-            channel, row_kind, code_id, name, member, group_id, group_name, permanent = row[:8]
+            channel, row_kind, code_id, name = row.channel, row.kind, row.id, row.name
             title = f"{channel} {row_kind} {code_id}"
             out.write(f"{style.bold(title)}  {style.bold(name)}\n")
-            facts = [("enum", f"{CODE_ENUMS[channel, row_kind]}.{member}")]
-            if group_id is not None:
-                facts.append(("group", f"{group_id} {group_name}"))
-            if row_kind == "error" and permanent is not None:
-                facts.append(("permanent", _yes_no(permanent)))
-            if row[9] is not None:
-                facts.append(("status", f"{row[9]} (general status it maps to)"))
+            facts = [("enum", f"{_enum_name(row)}.{row.member}")]
+            if row.aliases:
+                facts.append(("also sent as", ", ".join(row.aliases)))
+            if row.group_id is not None or row.group_name is not None:
+                facts.append(("group", _group_text(row.group_id, row.group_name)))
+            if row_kind == "error":
+                facts.append(("permanent", _yes_no(row.permanent)))
+            if row.status_id is not None:
+                facts.append(("status", f"{row.status_id} (general status it maps to)"))
             meaning, good = _meaning(row)
-            facts.append(("meaning", style.good(meaning) if good else style.bad(meaning)))
-            facts.append(("description", row[8] or "(none on the page)"))
+            shown = meaning if good is None else style.good(meaning) if good else style.bad(meaning)
+            facts.append(("meaning", shown))
+            facts.append(("description", row.description or "(none given)"))
+            if row.source != PAGE:
+                facts.append(("source", row.source))
             for label, value in facts:
                 lines = _wrap(value, width, 15) if label == "description" else [value]
                 out.write(f"  {style.dim(label.ljust(12))} {lines[0]}\n")
@@ -209,17 +198,16 @@ def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
     needle = args.text.casefold()
     found = [
         row
-        for row in _select(ROWS, args.channel, args.kind)
-        if needle in row[3].casefold()
-        or needle in row[4].casefold()
-        or needle in (row[8] or "").casefold()
+        for row in _select(RECORDS, args.channel, args.kind)
+        if any(needle in name.casefold() for name in (row.name, row.member, *row.aliases))
+        or needle in (row.description or "").casefold()
     ]
     if args.json:
         _write_json(out, [_record_dict(r) for r in found])
     elif found:
         style = Style(out)
         heads = ("CHANNEL", "KIND", "ID", "NAME")
-        cells = [(r[0], r[1], str(r[2]), r[3]) for r in found]
+        cells = [(r.channel, r.kind, str(r.id), r.name) for r in found]
         widths = [max(len(h), *(len(c[i]) for c in cells)) for i, h in enumerate(heads)]
         indent = sum(widths) + 2 * len(widths)
         width = _width()
@@ -227,7 +215,7 @@ def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
         out.write(style.dim(f"{header}  DESCRIPTION") + "\n")
         for row, cell in zip(found, cells, strict=True):
             left = "  ".join(c.ljust(w) for c, w in zip(cell, widths, strict=True))
-            lines = _wrap(row[8] or "-", width, indent)
+            lines = _wrap(row.description or "-", width, indent)
             out.write(f"{left}  {lines[0]}\n")
             for more in lines[1:]:
                 out.write(" " * indent + more + "\n")
@@ -238,7 +226,7 @@ def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
-    rows = [_record_dict(r) for r in _select(ROWS, args.channel, args.kind)]
+    rows = [_record_dict(r) for r in _select(RECORDS, args.channel, args.kind)]
     if args.format == "json":
         _write_json(out, rows)
     else:
@@ -271,35 +259,58 @@ def _read_json(path: str | None) -> object:
         ) from None
 
 
-def _decode_one(obj: object, args: argparse.Namespace) -> list[ParsedReport]:
-    from infobip_codes.parsing import ParsedReport, parse_error, parse_report, parse_status
+_ENVELOPE_KEYS = {"results", "messages", "messageId", "message_id", "status", "error"}
 
-    envelope_keys = {"results", "messages", "messageId", "status", "error"}
-    if isinstance(obj, dict) and not (args.status or args.error) and envelope_keys & obj.keys():
-        return list(parse_report(obj, args.channel))
+
+def _decode_one(obj: object, args: argparse.Namespace) -> list[ParsedReport[Any, Any]]:
+    """A report, a result, or a bare status or error object, parsed.
+
+    A bare object is an error with ``--error`` or a ``permanent`` key, a status
+    with ``--status``; otherwise it is read both ways, and the reading the
+    catalogue knows without disagreement wins. Where both or neither do, the
+    user is asked to say which it is.
+    """
+    from infobip_codes._parser import ParsedReport, error_from, results_of, status_from
+
+    bare = isinstance(obj, dict) and not _ENVELOPE_KEYS & obj.keys()
+    if not bare and not (args.status or args.error):
+        return list(results_of(obj, args.channel, False))
     if args.error or (isinstance(obj, dict) and "permanent" in obj):
-        return [ParsedReport(None, None, parse_error(obj, args.channel, _where="$"), {})]
-    status = parse_status(obj, _where="$")
-    if not args.status and not status.known:
-        error = parse_error(obj, args.channel, _where="$")
-        if error.known:
-            return [ParsedReport(None, None, error, {})]
-    return [ParsedReport(None, status, None, {})]
+        return [ParsedReport(None, None, error_from(obj, "$", args.channel, False))]
+    status = status_from(obj, "$", args.channel, False)
+    if args.status:
+        return [ParsedReport(None, status, None)]
+    error = error_from(obj, "$", args.channel, False)
+    status_fits = status.known and not status.mismatches
+    error_fits = error.known and not error.mismatches
+    if status_fits and not error_fits:
+        return [ParsedReport(None, status, None)]
+    if error_fits and not status_fits:
+        return [ParsedReport(None, None, error)]
+    both = "both a status and an error" if status_fits else "neither a known status nor error"
+    raise UserError(f"the object reads as {both}; say which with --status or --error")
 
 
-def _describe_status(status: ParsedStatus) -> tuple[str, str]:
-    name = f"{status.group_id} {status.group_name} / {status.id} {status.name}"
+def _names(value: ParsedStatus[Any] | ParsedError[Any]) -> str:
+    group = _group_text(value.group_id, value.group_name) or "?"
+    return f"{group} / {_group_text(value.id, value.name) or '?'}"
+
+
+def _describe_status(status: ParsedStatus[Any]) -> tuple[str, str]:
+    name = _names(status)
     if not status.known:
         return name, "not in the catalogue; " + ("final" if status.is_final else "not final")
     return name, "final" if status.is_final else "not final: still on its way"
 
 
-def _describe_error(error: ParsedError) -> tuple[str, str]:
-    name = f"{error.group_id} {error.group_name} / {error.id} {error.name}"
+def _describe_error(error: ParsedError[Any]) -> tuple[str, str]:
+    name = _names(error)
     if error.is_ok:
         verdict = "no error"
     elif error.is_retryable:
-        verdict = "retryable" if error.permanent is False else "retry may help (permanence unknown)"
+        verdict = "retryable"
+    elif error.permanent is None:
+        verdict = "permanence unknown: no source says whether a retry can help"
     else:
         verdict = "permanent: do not retry"
     if not error.known:
@@ -307,7 +318,7 @@ def _describe_error(error: ParsedError) -> tuple[str, str]:
     return name, verdict
 
 
-def _common_json(parsed: ParsedStatus | ParsedError) -> dict[str, Any]:
+def _common_json(parsed: ParsedStatus[Any] | ParsedError[Any]) -> dict[str, Any]:
     data = parsed.to_dict()
     data["known"] = parsed.known
     data["member"] = None if parsed.code is None else parsed.code.name
@@ -315,13 +326,13 @@ def _common_json(parsed: ParsedStatus | ParsedError) -> dict[str, Any]:
     return data
 
 
-def _status_json(status: ParsedStatus | None) -> dict[str, Any] | None:
+def _status_json(status: ParsedStatus[Any] | None) -> dict[str, Any] | None:
     if status is None:
         return None
     return {**_common_json(status), "final": status.is_final}
 
 
-def _error_json(error: ParsedError | None) -> dict[str, Any] | None:
+def _error_json(error: ParsedError[Any] | None) -> dict[str, Any] | None:
     if error is None:
         return None
     return {**_common_json(error), "retryable": error.is_retryable}
@@ -332,10 +343,10 @@ def _write_value(
     style: Style,
     width: int,
     label: str,
-    value: ParsedStatus | ParsedError,
+    value: ParsedStatus[Any] | ParsedError[Any],
 ) -> None:
     """One parsed status or error: its names and verdict, its text, any disagreement."""
-    from infobip_codes.parsing import ParsedError
+    from infobip_codes._parser import ParsedError
 
     name, verdict = (
         _describe_error(value) if isinstance(value, ParsedError) else _describe_status(value)
@@ -348,7 +359,7 @@ def _write_value(
 
 
 def cmd_decode(args: argparse.Namespace, out: TextIO) -> int:
-    from infobip_codes.parsing import PayloadError
+    from infobip_codes._parser import PayloadError
 
     obj = _read_json(args.file)
     try:
@@ -389,20 +400,12 @@ def cmd_decode(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    import argparse
-
-    class _Formatter(argparse.RawDescriptionHelpFormatter):
-        """argparse's formatter, told the width so that it does not import shutil."""
-
-        def __init__(self, prog: str) -> None:
-            super().__init__(prog, width=_width() - 2)
-
     parser = argparse.ArgumentParser(
         prog="infobip-codes",
         description="Look up, search, export and decode Infobip status and error codes.",
         epilog="\n\n".join(EXAMPLES.values())
         + "\n\nexit status: 0 found or decoded, 1 nothing matched, 2 bad usage or input",
-        formatter_class=_Formatter,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -413,7 +416,7 @@ def build_parser() -> argparse.ArgumentParser:
             help=help,
             description=help,
             epilog=EXAMPLES[name],
-            formatter_class=_Formatter,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
         )
 
     def channel_option(p: argparse.ArgumentParser) -> None:
@@ -454,50 +457,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-class ExplainArgs:
-    """What argparse would make of a plain ``explain`` command line."""
-
-    def __init__(self, code: str, channel: str | None, status: bool, error: bool, json: bool):
-        self.command = "explain"
-        self.code = code
-        self.channel = channel
-        self.status = status
-        self.error = error
-        self.json = json
-        self.run = cmd_explain
-
-
-def fast_explain_args(argv: Sequence[str]) -> ExplainArgs | None:
-    """Parse ``explain ID|NAME [--channel C] [--status|--error] [--json]`` without argparse.
-
-    Importing and building argparse costs about as much as starting Python,
-    so the most common call skips it. Anything this does not recognise
-    exactly (help, abbreviations, errors, other commands) returns None and
-    goes to argparse; tests check that both read every command line alike.
-    """
-    if len(argv) < 2 or argv[0] != "explain":
-        return None
-    code: str | None = None
-    channel: str | None = None
-    flags = {"--status": False, "--error": False, "--json": False}
-    rest = list(argv[1:])
-    while rest:
-        token = rest.pop(0)
-        if token in flags and not flags[token]:
-            flags[token] = True
-        elif token == "--channel" and channel is None and rest and rest[0] in CHANNELS:
-            channel = rest.pop(0)
-        elif token.startswith("--channel=") and channel is None and token[10:] in CHANNELS:
-            channel = token[10:]
-        elif code is None and token and not token.startswith("-"):
-            code = token
-        else:
-            return None
-    if code is None or (flags["--status"] and flags["--error"]):
-        return None
-    return ExplainArgs(code, channel, flags["--status"], flags["--error"], flags["--json"])
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         # A terminal that cannot show "’" gets an escape, not a UnicodeEncodeError.
@@ -506,7 +465,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             reconfigure(errors="backslashreplace")
     arguments = sys.argv[1:] if argv is None else list(argv)
     # argparse exits 2 with a usage line on bad usage
-    args = fast_explain_args(arguments) or build_parser().parse_args(arguments)
+    args = build_parser().parse_args(arguments)
     try:
         status: int = args.run(args, sys.stdout)
         sys.stdout.flush()

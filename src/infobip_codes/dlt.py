@@ -2,36 +2,73 @@
 # with codegen/templates/channel.py.j2.
 # DO NOT EDIT: change the spec, then run `make generate`.
 
-"""Codes of the dlt channel, in page order.
+"""The dlt channel's codes, in page order (Applicable for the India region.).
 
-From the page's "DLT Error Codes" table. Members are named by the printed name
-unless the spec declares another member name; a value the page lists twice is
-one member whose ``records`` holds both rows.
+Every member is followed by what it means: its group, whether it is
+permanent, and the page's description. The full rows are the records of
+``infobip_codes.tables.dlt`` (``member.records``).
 """
 
-from infobip_codes._enum import ErrorCodeBase, ErrorCodeEnum, fast_enum
+from __future__ import annotations
 
-TYPE_CHECKING = False
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from infobip_codes._base import ErrorCodeEnum
+from infobip_codes.sms import SmsStatusCode
+
 if TYPE_CHECKING:
-    from infobip_codes.sms import SmsStatusCode
+    from infobip_codes._record import CodeRecord
 
 __all__ = ["DltErrorCode"]
 
 
-@fast_enum(ErrorCodeEnum)
-class DltErrorCode(ErrorCodeBase):
-    """Error ids of the dlt tables."""
+class DltErrorCode(ErrorCodeEnum):
+    """Errors of the page's "DLT Error Codes" table."""
 
     EC_BLOCKED_BY_DLT = 4106
+    """general status 4.
+
+    Message blocked by DLT Scrubbing.
+    """
+
     EC_DLT_SCRUBBING_TIMEOUT = 4107
+    """general status 4.
+
+    Timeout while performing DLT Scrubbing.
+    """
+
     EC_SENDER_BLOCKED_BY_DLT = 4108
+    """general status 4.
+
+    Sender blocked by DLT Scrubbing.
+    """
+
     EC_TELEMARKETER_BLOCKED_BY_DLT = 4109
+    """general status 4.
+
+    Telemarketer blocked by DLT Scrubbing.
+    """
+
     EC_ENTITY_BLOCKED_BY_DLT = 4110
+    """general status 4.
+
+    Entity blocked by DLT Scrubbing.
+    """
+
     EC_TEMPLATE_BLOCKED_BY_DLT = 4111
+    """general status 4.
+
+    Template blocked by DLT Scrubbing.
+    """
+
+    @classmethod
+    def _table(cls) -> Mapping[int, tuple[CodeRecord, ...]]:
+        from infobip_codes.tables import dlt
+
+        return dlt.ERRORS_BY_ID
 
     @property
-    def status(self) -> "SmsStatusCode":
+    def status(self) -> SmsStatusCode | None:
         """The general status the page links this error to."""
-        from infobip_codes.sms import SmsStatusCode
-
-        return SmsStatusCode(self._status_id())
+        return SmsStatusCode.from_id(self.record.status_id)

@@ -2,55 +2,172 @@
 # with codegen/templates/channel.py.j2.
 # DO NOT EDIT: change the spec, then run `make generate`.
 
-"""Codes of the email channel, in page order.
+"""The email channel's codes, in page order.
 
-From the page's "Email Error Codes" tables. Members are named by the printed
-name unless the spec declares another member name; a value the page lists twice
-is one member whose ``records`` holds both rows.
+Every member is followed by what it means: its group, whether it is
+permanent, and the page's description. The full rows are the records of
+``infobip_codes.tables.email`` (``member.records``).
 """
 
-from infobip_codes._enum import (
-    ErrorGroupBase,
-    ErrorGroupEnum,
-    GroupedErrorCodeBase,
-    GroupedErrorCodeEnum,
-    fast_enum,
-)
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from infobip_codes._base import ErrorGroupEnum, GroupedErrorCodeEnum
+
+if TYPE_CHECKING:
+    from infobip_codes._record import CodeRecord, GroupRecord
 
 __all__ = ["EmailErrorCode", "EmailErrorGroup"]
 
 
-@fast_enum(ErrorGroupEnum)
-class EmailErrorGroup(ErrorGroupBase):
-    """Error groups of the email tables (an error object's ``groupId``)."""
+class EmailErrorGroup(ErrorGroupEnum):
+    """Error groups of the page's "Email Error Codes" tables."""
 
     DROPPED = 1
+    """Printed Dropped.
+
+    The request has not been completed successfully as emails were dropped by the mail
+    delivery system on the end-user side.
+    """
+
     BOUNCED = 2
+    """Printed Bounced.
+
+    The request has not been completed successfully and we received NDR (Non-delivery
+    receipt).
+    """
+
     SYSTEM_ERROR = 3
+    """Printed System Error.
+
+    The request has not been completed successfully due to system-related errors.
+    """
+
+    @classmethod
+    def _groups(cls) -> Mapping[int, GroupRecord]:
+        from infobip_codes.tables import email
+
+        return email.ERROR_GROUPS_BY_ID
 
 
-@fast_enum(GroupedErrorCodeEnum)
-class EmailErrorCode(GroupedErrorCodeBase):
-    """Error ids of the email tables."""
+class EmailErrorCode(GroupedErrorCodeEnum):
+    """Errors of the page's "Email Error Codes" tables."""
 
     EC_EMAIL_BLACKLISTED = 6001
+    """Dropped (group 1); permanent.
+
+    The sender name used is a part of real-time database which consists of forbidden
+    domains/sender names/IPs that are categorized as spam-friendly.
+    """
+
     EC_EMAILS_SPAM_CONTENT = 6002
+    """Dropped (group 1); permanent.
+
+    Emails are dropped due to spam content.
+    """
+
     EC_EMAIL_UNSUBSCRIBED_EMAIL_ADDRESS = 6003
+    """Dropped (group 1); permanent.
+
+    Got Bounced message as sender possibly is being unsubscribed by recipient.
+    """
+
     EC_BOUNCED_EMAIL_ADDRESS = 6004
+    """Dropped (group 1); permanent.
+
+    Confirmation that email cannot be delivered as bounce message was reverted on the
+    previous attempt.
+    """
+
     EC_EMAIL_DROPPED = 6005
+    """Dropped (group 1); permanent.
+
+    Recipient had previously bounced, unsubscribed, or complained of spam so we will not
+    attempt delivery and the message will be dropped.
+    """
+
     EC_EMAIL_SENDER_DOMAIN_BLOCKED = 6016
+    """Dropped (group 1); permanent.
+
+    Sender domain blocked. This generally happens when the sender domain exceeds the
+    bounce threshold.
+    """
+
     EC_EMAIL_IP_BLACKLISTED = 6017
+    """Dropped (group 1); permanent.
+
+    Sender IP address is blocklisted, in which case the IP needs delisting.
+    """
+
     EC_INVALID_GATEWAY_REQUEST = 6018
+    """Dropped (group 1); permanent.
+
+    There are one or more validation errors present when forming the email gateway
+    request. Contact support.
+    """
+
     EC_INVALID_EMAIL_ADDRESS = 6006
+    """Bounced (group 2); permanent.
+
+    Sender name is not a valid one - Either invalid characters or either invalid domain
+    was used.
+    """
+
     EC_MAILBOX_TEMPORARY_UNAVAILABLE = 6007
+    """Bounced (group 2); permanent.
+
+    End-user’s mailbox might be temporarily unavailable on the server.
+    """
+
     EC_DEFERRED_DUE_TO_INSUFFICIENT_STORAGE = 6008
+    """Bounced (group 2); permanent.
+
+    End-user’s mailbox has reached its full capacity defined on the server.
+    """
+
     EC_MAILBOX_UNAVAILABLE = 6009
+    """Bounced (group 2); permanent.
+
+    End-user’s mailbox might have restricted access or simply does not exist on the
+    server.
+    """
+
     EC_STORAGE_LIMIT_EXCEEDED = 6010
+    """Bounced (group 2); permanent.
+
+    End-user’s mailbox has reached its full capacity defined on the server.
+    """
+
     EC_HARD_BOUNCE = 6012
+    """Bounced (group 2); permanent.
+
+    We received a bounced message (Non-delivery receipt). Possible reasons: Recipient
+    email address does not exist; Domain name does not exist; Recipient email server has
+    completely blocked delivery.
+    """
+
     EC_PERMANENT_SENDING_ERROR = 6014
+    """System Error (group 3); permanent.
+
+    Most commonly the issue lies within the domain used as the sender as it probably has
+    not been registered yet.
+    """
+
     EC_EMAIL_GATEWAY_ERROR = 6015
+    """System Error (group 3); permanent.
+
+    Sending email failed due to internal error.
+    """
+
+    @classmethod
+    def _table(cls) -> Mapping[int, tuple[CodeRecord, ...]]:
+        from infobip_codes.tables import email
+
+        return email.ERRORS_BY_ID
 
     @property
-    def group(self) -> EmailErrorGroup:
-        """The group of this error's first record."""
-        return EmailErrorGroup(self._group_id())
+    def group(self) -> EmailErrorGroup | None:
+        """The error group (of the first row, where the page lists a code twice)."""
+        return EmailErrorGroup.from_id(self.record.group_id)

@@ -2,25 +2,67 @@
 # with codegen/templates/channel.py.j2.
 # DO NOT EDIT: change the spec, then run `make generate`.
 
-"""Codes of the mobile_identity channel, in page order.
+"""The mobile_identity channel's codes, in page order.
 
-From the page's "Mobile Identity Error Codes" table. Members are named by the
-printed name unless the spec declares another member name; a value the page
-lists twice is one member whose ``records`` holds both rows.
+Every member is followed by what it means: its group, whether it is
+permanent, and the page's description. The full rows are the records of
+``infobip_codes.tables.mobile_identity`` (``member.records``).
 """
 
-from infobip_codes._enum import ErrorCodeBase, ErrorCodeEnum, fast_enum
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from infobip_codes._base import ErrorCodeEnum
+
+if TYPE_CHECKING:
+    from infobip_codes._record import CodeRecord
 
 __all__ = ["MobileIdentityErrorCode"]
 
 
-@fast_enum(ErrorCodeEnum)
-class MobileIdentityErrorCode(ErrorCodeBase):
-    """Error ids of the mobile_identity tables."""
+class MobileIdentityErrorCode(ErrorCodeEnum):
+    """Errors of the page's "Mobile Identity Error Codes" table."""
 
     EC_NO_COVERAGE = 100
+    """Error 100.
+
+    No coverage for requested phone number
+    """
+
     EC_GATEWAY_OPERATION_FAILED = 101
+    """Error 101.
+
+    Operation on gateway failed
+    """
+
     EC_INVALID_REQUEST = 200
+    """Error 200.
+
+    Validation failed for requested arguments
+    """
+
     EC_INVALID_TOKEN = 201
+    """Error 201.
+
+    The token is invalid or does not exist
+    """
+
     EC_CONSENT_NOT_GRANTED = 202
+    """Error 202.
+
+    User consent not granted
+    """
+
     EC_INTERNAL_ERROR = 1000
+    """Error 1000.
+
+    Internal error ion the Infobip web interface. Contact Support to resolve the issue.
+    """
+
+    @classmethod
+    def _table(cls) -> Mapping[int, tuple[CodeRecord, ...]]:
+        from infobip_codes.tables import mobile_identity
+
+        return mobile_identity.ERRORS_BY_ID

@@ -2,61 +2,188 @@
 # with codegen/templates/channel.py.j2.
 # DO NOT EDIT: change the spec, then run `make generate`.
 
-"""Codes of the push channel, in page order.
+"""The push channel's codes, in page order.
 
-From the page's "Push Notifications Status Codes" and "Push Notification Error
-Codes" tables. Members are named by the printed name unless the spec declares
-another member name; a value the page lists twice is one member whose
-``records`` holds both rows.
+Every member is followed by what it means: its group, whether it is
+permanent, and the page's description. The full rows are the records of
+``infobip_codes.tables.push`` (``member.records``).
 """
 
-from infobip_codes._enum import (
-    ErrorGroupBase,
-    ErrorGroupEnum,
-    GroupedErrorCodeBase,
-    GroupedErrorCodeEnum,
-    StatusCodeBase,
-    StatusCodeEnum,
-    fast_enum,
-)
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from infobip_codes._base import ErrorGroupEnum, GroupedErrorCodeEnum, StatusCodeEnum
+from infobip_codes.sms import StatusGroup
+
+if TYPE_CHECKING:
+    from infobip_codes._record import CodeRecord, GroupRecord
 
 __all__ = ["PushErrorCode", "PushErrorGroup", "PushStatusCode"]
 
 
-@fast_enum(StatusCodeEnum)
-class PushStatusCode(StatusCodeBase):
-    """Status ids of the push tables; ``.group`` is the shared StatusGroup."""
+class PushStatusCode(StatusCodeEnum):
+    """Statuses of the page's "Push Notifications Status Codes" tables."""
 
     UNDELIVERABLE_NO_DESTINATION = 66
+    """UNDELIVERABLE (group 2).
+
+    The status occurs when in a Push API call in object TO defined filter which doesn’t
+    resolve any pushRegistrationIds as destinations for Push delivery. Field to is used
+    to query the message recipient segment. For example, you can try to target according
+    to a “tag” which doesn’t exist at any of instances of the requested ApplicationCode;
+    it will return no destinations as we couldn’t find anything that would satisfy the
+    requested conditions in our database. In another example, you may want to target all
+    application instances (devices) with the Android OS. In this case, you have to use
+    CloudType: GCM and API internally will resolve all destinations and will send the
+    message to all Android devices linked to the requested ApplicationCode. You can also
+    check your valid registrations by using filtering in our web interface. You can more
+    information about User Data at our SDK pages: iOS and Android.
+    """
+
     REJECTED_NO_APPLICATION = 65
+    """REJECTED (group 5).
 
+    The status occurs when an invalid or non-existent ApplicationCode is used in the
+    field from in a Push API call. Each application profile has its own unique
+    ApplicationCode. ApplicationCode is used in SDK as a key identifier for the
+    Application installed on an end user’s device able to communicate with our platform.
+    For the paired device + installed app, pushRegistrationId is issued and it is
+    uniquely linked to ApplicationCode. You should be able to get all available
+    applications or check the configuration.
+    """
 
-@fast_enum(ErrorGroupEnum)
-class PushErrorGroup(ErrorGroupBase):
-    """Error groups of the push tables (an error object's ``groupId``)."""
+    @classmethod
+    def _table(cls) -> Mapping[int, tuple[CodeRecord, ...]]:
+        from infobip_codes.tables import push
 
-    REGISTRATION_ERROR = 1
-    CLOUD_ERROR = 3
-
-
-@fast_enum(GroupedErrorCodeEnum)
-class PushErrorCode(GroupedErrorCodeBase):
-    """Error ids of the push tables."""
-
-    EC_DEVICE_APP_UNINSTALL = 8001
-    EC_GCM_MISMATCH_SENDER_ID = 8002
-    EC_NO_APPLICATION_FOUND = 8003
-    EC_NO_REGISTRATION_ID_FOUND = 8004
-    EC_SYS_ERROR_FROM_CLOUD = 8005
-    EC_INVALID_GCM_AUTH_DATA = 8006
-    EC_INVALID_APNS_CERT = 8007
-    EC_APPLICATION_CLOUD_TYPE_DISABLED = 8008
-    EC_PUSH_INTERNAL_REQUEST_ERROR = 8009
-    EC_INVALID_PUSH_PAYLOAD = 8010
-    EC_PUSH_INTERNAL_GW_ERROR = 8011
-    EC_PUSH_CLOUD_TEMP_UNAVAILABLE = 8012
+        return push.STATUSES_BY_ID
 
     @property
-    def group(self) -> PushErrorGroup:
-        """The group of this error's first record."""
-        return PushErrorGroup(self._group_id())
+    def group(self) -> StatusGroup | None:
+        """The status group (of the first row, where the page lists a code twice)."""
+        return StatusGroup.from_id(self.record.group_id)
+
+
+class PushErrorGroup(ErrorGroupEnum):
+    """Error groups of the page's "Push Notification Error Codes" tables."""
+
+    REGISTRATION_ERROR = 1
+    """Printed Registration error.
+
+    Messages not sent due to device registration problems (e.g., in cases of uninstalled
+    applications).
+    """
+
+    CLOUD_ERROR = 3
+    """Printed Cloud error.
+
+    Messages not sent due to Clouds communication issues.
+    """
+
+    @classmethod
+    def _groups(cls) -> Mapping[int, GroupRecord]:
+        from infobip_codes.tables import push
+
+        return push.ERROR_GROUPS_BY_ID
+
+
+class PushErrorCode(GroupedErrorCodeEnum):
+    """Errors of the page's "Push Notification Error Codes" tables."""
+
+    EC_DEVICE_APP_UNINSTALL = 8001
+    """Registration error (group 1); permanent.
+
+    User has uninstalled the application on device or device cloud token expired.
+    """
+
+    EC_GCM_MISMATCH_SENDER_ID = 8002
+    """Registration error (group 1); permanent.
+
+    FCM responded with MismatchSenderId in response error field. Sender ID is a unique
+    numerical value created when you create your Firebase project, available in the
+    Cloud Messaging tab of the Firebase console`s Settings panel. The sender ID is used
+    to identify each app server that can send messages to the client app. Check your
+    application build configuration.
+    """
+
+    EC_NO_APPLICATION_FOUND = 8003
+    """Registration error (group 1); permanent.
+
+    Application with provided ApplicationCode is not found at Infobip Push service.
+    Check your message target parameters.
+    """
+
+    EC_NO_REGISTRATION_ID_FOUND = 8004
+    """Registration error (group 1); permanent.
+
+    Registration with provided PushRegistrationId does not exist or has expired.
+    """
+
+    EC_SYS_ERROR_FROM_CLOUD = 8005
+    """Cloud error (group 3); permanent.
+
+    Failed to send push notification. Cloud (FCM or APNS) responded with error while
+    processing the request.
+    """
+
+    EC_INVALID_GCM_AUTH_DATA = 8006
+    """Cloud error (group 3); permanent.
+
+    Invalid cloud authentication data (Server Key). FCM responded with status 401
+    (Unauthorized). Check your Application configuration for Android on the Infobip web
+    interface.
+    """
+
+    EC_INVALID_APNS_CERT = 8007
+    """Cloud error (group 3); permanent.
+
+    Invalid certificate for APNS. Check your Application configuration for iOS on the
+    Infobip web interface.
+    """
+
+    EC_APPLICATION_CLOUD_TYPE_DISABLED = 8008
+    """Cloud error (group 3); permanent.
+
+    Cloud type was disabled by client for the application. Request is targeted to
+    registration with cloud type that was disabled by the client. Check your Application
+    configuration on the Infobip web interface.
+    """
+
+    EC_PUSH_INTERNAL_REQUEST_ERROR = 8009
+    """Cloud error (group 3); permanent.
+
+    Internal error. Please try again later and, if the problem persists, contact Support
+    for further assistance.
+    """
+
+    EC_INVALID_PUSH_PAYLOAD = 8010
+    """Cloud error (group 3); permanent.
+
+    Invalid push payload data. Please contact Support for further assistance.
+    """
+
+    EC_PUSH_INTERNAL_GW_ERROR = 8011
+    """Cloud error (group 3); permanent.
+
+    Internal error. Please try again later and if problem persists, contact Support for
+    further assistance.
+    """
+
+    EC_PUSH_CLOUD_TEMP_UNAVAILABLE = 8012
+    """Cloud error (group 3); permanent.
+
+    Push Cloud (FCM or APNS) is temporarily unavailable. Message is pending in retry.
+    """
+
+    @classmethod
+    def _table(cls) -> Mapping[int, tuple[CodeRecord, ...]]:
+        from infobip_codes.tables import push
+
+        return push.ERRORS_BY_ID
+
+    @property
+    def group(self) -> PushErrorGroup | None:
+        """The error group (of the first row, where the page lists a code twice)."""
+        return PushErrorGroup.from_id(self.record.group_id)

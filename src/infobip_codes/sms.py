@@ -2,182 +2,905 @@
 # with codegen/templates/channel.py.j2.
 # DO NOT EDIT: change the spec, then run `make generate`.
 
-"""Codes of the sms channel, in page order.
+"""The sms channel's codes, in page order.
 
-From the page's "General Status Codes" and "General Error Codes" tables.
-Members are named by the printed name unless the spec declares another member
-name; a value the page lists twice is one member whose ``records`` holds both
-rows.
+Every member is followed by what it means: its group, whether it is
+permanent, and the page's description. The full rows are the records of
+``infobip_codes.tables.sms`` (``member.records``).
 """
 
-from infobip_codes._enum import (
-    ErrorGroupBase,
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from infobip_codes._base import (
     ErrorGroupEnum,
-    GroupedErrorCodeBase,
     GroupedErrorCodeEnum,
-    StatusCodeBase,
     StatusCodeEnum,
-    StatusGroupBase,
     StatusGroupEnum,
-    fast_enum,
 )
+
+if TYPE_CHECKING:
+    from infobip_codes._record import CodeRecord, GroupRecord
 
 __all__ = ["SmsErrorCode", "SmsErrorGroup", "SmsStatusCode", "StatusGroup"]
 
 
-@fast_enum(StatusGroupEnum)
-class StatusGroup(StatusGroupBase):
-    """The status groups every channel shares (a status object's ``groupId``).
-
-    Defined by the page's general tables; PENDING is the only group that is
-    not final.
-    """
+class StatusGroup(StatusGroupEnum):
+    """The status groups every channel shares (a status object's ``groupId``)."""
 
     PENDING = 1
+    """Not final: a later report follows.
+
+    The message has been processed and sent to the next instance, i.e., a mobile
+    operator.
+    """
+
     UNDELIVERABLE = 2
+    """Final.
+
+    The message has not been delivered.
+    """
+
     DELIVERED = 3
+    """Final.
+
+    The message has been successfully processed and delivered.
+    """
+
     EXPIRED = 4
+    """Final.
+
+    The message has been sent and has either expired due to pending past its validity
+    period (our platform default is 48 hours), or the delivery report from the operator
+    has reverted the expired as a final status.
+    """
+
     REJECTED = 5
+    """Final.
+
+    The message has been received but has either been rejected by Infobip or the
+    operator has reverted REJECTED as final status.
+    """
+
+    @classmethod
+    def _groups(cls) -> Mapping[int, GroupRecord]:
+        from infobip_codes.tables import sms
+
+        return sms.STATUS_GROUPS_BY_ID
 
 
-@fast_enum(StatusCodeEnum)
-class SmsStatusCode(StatusCodeBase):
-    """Status ids of the sms tables; ``.group`` is the shared StatusGroup."""
+class SmsStatusCode(StatusCodeEnum):
+    """Statuses of the page's "General Status Codes" tables."""
 
     PENDING_WAITING_DELIVERY = 3
+    """PENDING (group 1).
+
+    Message has been processed and sent to the next instance, i.e., a mobile operator
+    with request acknowledgment from their platform. The delivery report has not yet
+    been received and is awaited, so the status is still pending.
+    """
+
     PENDING_ENROUTE = 7
+    """PENDING (group 1).
+
+    Message has been processed and sent to the next instance, i.e., mobile operator.
+    """
+
     PENDING_ACCEPTED = 26
+    """PENDING (group 1).
+
+    Message has been accepted and processed, and it`s ready to be sent to the next
+    instance, i.e., operator.
+    """
+
     UNDELIVERABLE_REJECTED_OPERATOR = 4
+    """UNDELIVERABLE (group 2).
+
+    Message has been sent to the operator, whereas the request was rejected, or a
+    delivery report with status REJECTED was reverted.
+    """
+
     UNDELIVERABLE_NOT_DELIVERED = 9
+    """UNDELIVERABLE (group 2).
+
+    Message has been sent to the operator but has failed to deliver since a delivery
+    report with status UNDELIVERED was reverted from the operator.
+    """
+
     DELIVERED_TO_OPERATOR = 2
+    """DELIVERED (group 3).
+
+    Message has been successfully sent and delivered to the operator.
+    """
+
     DELIVERED_TO_HANDSET = 5
+    """DELIVERED (group 3).
+
+    Message has been successfully processed and delivered to the recipient.
+    """
+
     EXPIRED_EXPIRED = 15
+    """EXPIRED (group 4).
+
+    Message was received and sent to the operator. However, it has been pending until
+    the validity period has expired or the operator returned EXPIRED status in the
+    meantime.
+    """
+
     EXPIRED_DLR_UNKNOWN = 29
+    """EXPIRED (group 4).
+
+    Message has been received and forwarded to the operator for delivery. However, the
+    delivery report from the operator has not been formatted correctly or has not been
+    recognized as valid.
+    """
+
     REJECTED_NETWORK = 6
+    """REJECTED (group 5).
+
+    Message has been received, but the network is either out of our coverage or is not
+    set up on your account. Your Account Manager can inform you about the coverage
+    status or set up the network in question.
+    """
+
     REJECTED_PREFIX_MISSING = 8
+    """REJECTED (group 5).
+
+    Message has been received but has been rejected as the number is not recognized due
+    to an incorrect number prefix or number length. This information is different for
+    each network and is regularly updated.
+    """
+
     REJECTED_DND = 10
+    """REJECTED (group 5).
+
+    Message has been received and rejected due to the user being subscribed to DND (Do
+    Not Disturb) services, disabling any service traffic to their number.
+    """
+
     REJECTED_SOURCE = 11
+    """REJECTED (group 5).
+
+    Your account is set to accept only registered sender IDs, and the sender ID defined
+    in the request has not been registered on your account.
+    """
+
     REJECTED_NOT_ENOUGH_CREDITS = 12
+    """REJECTED (group 5).
+
+    Your account is out of credits for further submission. Top up your account. For
+    further assistance in topping up or applying for an online account top-up service,
+    you may contact your Account Manager.
+    """
+
     REJECTED_SENDER = 13
+    """REJECTED (group 5).
+
+    The sender ID has been blocklisted on your account via Infobip web interface. Remove
+    the blocklist on your account or contact Support for further assistance.
+    """
+
     REJECTED_DESTINATION = 14
+    """REJECTED (group 5).
+
+    The destination number has been blocklisted either at the operator request or on
+    your account via web interface, please remove the blocklist on your account via
+    Infobip web interface or contact Support for more information.
+    """
+
     REJECTED_PREPAID_PACKAGE_EXPIRED = 17
+    """REJECTED (group 5).
+
+    Account credits are past their validity period. Top up your sub-account with credits
+    to extend the validity period.
+    """
+
     REJECTED_DESTINATION_NOT_REGISTERED = 18
+    """REJECTED (group 5).
+
+    Your account has been set up for submission only to a single number for testing
+    purposes, contact your Account Manager to remove the limitation.
+    """
+
     REJECTED_ROUTE_NOT_AVAILABLE = 19
+    """REJECTED (group 5).
+
+    Message has been received on the system. However, your account has not been set up
+    to send messages, i.e., no routes on your account are available for further
+    submission. Your Account Manager will be able to set up your account based on your
+    preference.
+    """
+
     REJECTED_FLOODING_FILTER = 20
+    """REJECTED (group 5).
+
+    Message has been rejected due to an anti-flooding mechanism. By default, a single
+    number can only receive 20 varied messages and 6 identical messages per hour. If
+    there is a requirement, the limitation can be extended per account on request to
+    your Account Manager.
+    """
+
     REJECTED_SYSTEM_ERROR = 21
+    """REJECTED (group 5).
+
+    The request has been rejected due to an expected system error. Retry the submission
+    or contact our technical support team for more details.
+    """
+
     REJECTED_DUPLICATE_MESSAGE_ID = 23
+    """REJECTED (group 5).
+
+    The request has been rejected due to a duplicate message ID specified in the submit
+    request; the message IDs should be a unique value. For more information, refer to
+    SMS on the Infobip API Developer Hub.
+    """
+
     REJECTED_INVALID_UDH = 24
+    """REJECTED (group 5).
+
+    Message has been received and our system detected the message was formatted
+    incorrectly because of either an invalid ESM class parameter (fully featured binary
+    message API method) or an inaccurate amount of characters when using esmclass:64
+    (UDH). For more information, visit the articles below or contact our Support team
+    for clarification. User Data Header Concatenated SMS
+    """
+
     REJECTED_MESSAGE_TOO_LONG = 25
+    """REJECTED (group 5).
+
+    Message has been received, but the total message length is more than 25 parts or the
+    message text exceeds 4000 bytes as per our system limitation.
+    """
+
     MISSING_TO = 51
+    """REJECTED (group 5).
+
+    The request has been received, however, the to parameter has not been set or it is
+    empty, i.e., there must be valid recipients to send the message.
+    """
+
     REJECTED_DESTINATION_52 = 52
+    """REJECTED (group 5); printed REJECTED_DESTINATION.
 
+    The request has been received, however, the destination is invalid—the number prefix
+    is not correct as it does not match a valid number prefix by any mobile operator.
+    Number length is also taken into consideration when verifying number validity.
+    """
 
-@fast_enum(ErrorGroupEnum)
-class SmsErrorGroup(ErrorGroupBase):
-    """Error groups of the sms tables (an error object's ``groupId``)."""
+    @classmethod
+    def _table(cls) -> Mapping[int, tuple[CodeRecord, ...]]:
+        from infobip_codes.tables import sms
 
-    OK = 0
-    HANDSET_ERRORS = 1
-    USER_ERRORS = 2
-    OPERATOR_ERRORS = 3
-
-
-@fast_enum(GroupedErrorCodeEnum)
-class SmsErrorCode(GroupedErrorCodeBase):
-    """Error ids of the sms tables."""
-
-    NO_ERROR = 0
-    EC_UNKNOWN_SUBSCRIBER = 1
-    EC_UNIDENTIFIED_SUBSCRIBER = 5
-    EC_ABSENT_SUBSCRIBER_SM = 6
-    EC_UNKNOWN_EQUIPMENT = 7
-    EC_ROAMING_NOT_ALLOWED = 8
-    EC_ILLEGAL_SUBSCRIBER = 9
-    EC_TELESERVICE_NOT_PROVISIONED = 11
-    EC_ILLEGAL_EQUIPMENT = 12
-    EC_CALL_BARRED = 13
-    EC_FACILITY_NOT_SUPPORTED = 21
-    EC_ABSENT_SUBSCRIBER = 27
-    EC_SUBSCRIBER_BUSY_FOR_MT_SMS = 31
-    EC_SM_DELIVERY_FAILURE = 32
-    EC_MESSAGE_WAITING_LIST_FULL = 33
-    EC_SYSTEM_FAILURE = 34
-    EC_DATA_MISSING = 35
-    EC_UNEXPECTED_DATA_VALUE = 36
-    EC_UNKNOWN_ERROR = 255
-    EC_SM_DF_MEMORYCAPACITYEXCEEDED = 256
-    EC_SM_DF_EQUIPMENTPROTOCOLERROR = 257
-    EC_SM_DF_EQUIPMENTNOTSM_EQUIPPED = 258
-    EC_SM_DF_UNKNOWNSERVICECENTRE = 259
-    EC_SM_DF_SC_CONGESTION = 260
-    EC_SM_DF_INVALIDSME_ADDRESS = 261
-    EC_SM_DF_SUBSCRIBERNOTSC_SUBSCRIBER = 262
-    EC_PROVIDER_GENERAL_ERROR = 500
-    EC_NO_RESPONSE = 502
-    EC_SERVICE_COMPLETION_FAILURE = 503
-    EC_UNEXPECTED_RESPONSE_FROM_PEER = 504
-    EC_MISTYPED_PARAMETER = 507
-    EC_NOT_SUPPORTED_SERVICE = 508
-    EC_DUPLICATED_INVOKE_ID = 509
-    EC_OR_APPCONTEXTNOTSUPPORTED = 1024
-    EC_OR_INVALIDDESTINATIONREFERENCE = 1025
-    EC_OR_INVALIDORIGINATINGREFERENCE = 1026
-    EC_OR_ENCAPSULATEDAC_NOTSUPPORTED = 1027
-    EC_OR_TRANSPORTPROTECTIONNOTADEQUATE = 1028
-    EC_OR_NOREASONGIVEN = 1029
-    EC_OR_POTENTIALVERSIONINCOMPATIBILITY = 1030
-    EC_OR_REMOTENODENOTREACHABLE = 1031
-    EC_NNR_NOTRANSLATIONFORANADDRESSOFSUCHNATURE = 1152
-    EC_NNR_NOTRANSLATIONFORTHISSPECIFICADDRESS = 1153
-    EC_NNR_SUBSYSTEMCONGESTION = 1154
-    EC_NNR_SUBSYSTEMFAILURE = 1155
-    EC_NNR_UNEQUIPPEDUSER = 1156
-    EC_NNR_MTPFAILURE = 1157
-    EC_NNR_NETWORKCONGESTION = 1158
-    EC_NNR_UNQUALIFIED = 1159
-    EC_NNR_ERRORINMESSAGETRANSPORTXUDT = 1160
-    EC_NNR_ERRORINLOCALPROCESSINGXUDT = 1161
-    EC_NNR_DESTINATIONCANNOTPERFORMREASSEMBLYXUDT = 1162
-    EC_NNR_SCCPFAILURE = 1163
-    EC_NNR_HOPCOUNTERVIOLATION = 1164
-    EC_NNR_SEGMENTATIONNOTSUPPORTED = 1165
-    EC_NNR_SEGMENTATIONFAILURE = 1166
-    EC_UA_USERSPECIFICREASON = 1281
-    EC_UA_USERRESOURCELIMITATION = 1282
-    EC_UA_RESOURCEUNAVAILABLE = 1283
-    EC_UA_APPLICATIONPROCEDURECANCELLATION = 1284
-    EC_PA_PROVIDERMALFUNCTION = 1536
-    EC_PA_SUPPORTINGDIALOGORTRANSACTIONREALEASED = 1537
-    EC_PA_RESSOURCELIMITATION = 1538
-    EC_PA_MAINTENANCEACTIVITY = 1539
-    EC_PA_VERSIONINCOMPATIBILITY = 1540
-    EC_PA_ABNORMALMAPDIALOG = 1541
-    EC_NC_ABNORMALEVENTDETECTEDBYPEER = 1792
-    EC_NC_RESPONSEREJECTEDBYPEER = 1793
-    EC_NC_ABNORMALEVENTRECEIVEDFROMPEER = 1794
-    EC_NC_MESSAGECANNOTBEDELIVEREDTOPEER = 1795
-    EC_NC_PROVIDEROUTOFINVOKE = 1796
-    EC_IMSI_BLACKLISTED = 2049
-    EC_BLACKLISTED_DESTINATIONADDRESS = 2052
-    EC_BLACKLISTED_SENDERADDRESS = 2053
-    EC_INVALID_PDU_FORMAT = 4096
-    EC_MONTHLY_LIMIT_REACHED = 4099
-    EC_MESSAGE_CANCELED = 4100
-    EC_VALIDITYEXPIRED = 4101
-    EC_NOTSUBMITTEDTOSMPPCHANNEL = 4102
-    EC_DESTINATION_FLOODING = 4103
-    EC_DESTINATION_TXT_FLOODING = 4104
-    EC_BEARER_SERVICE_NOT_PROVISIONED = 10
-    EC_SS_INCOMPATIBILITY = 20
-    EC_RESOURCE_LIMITATION = 51
-    EC_UNKNOWN_ALPHABET = 71
-    EC_INVALID_RESPONSE_RECEIVED = 501
-    EC_TIME_OUT = 2048
-    EC_DEST_ADDRESS_BLACKLISTED = 2050
-    EC_INVALIDMSCADDRESS = 2051
-    EC_NOTSUBMITTEDTOGMSC = 4097
+        return sms.STATUSES_BY_ID
 
     @property
-    def group(self) -> SmsErrorGroup:
-        """The group of this error's first record."""
-        return SmsErrorGroup(self._group_id())
+    def group(self) -> StatusGroup | None:
+        """The status group (of the first row, where the page lists a code twice)."""
+        return StatusGroup.from_id(self.record.group_id)
+
+
+class SmsErrorGroup(ErrorGroupEnum):
+    """Error groups of the page's "General Error Codes" tables."""
+
+    OK = 0
+    """Reports success, not a failure.
+
+    The request has been completed successfully.
+    """
+
+    HANDSET_ERRORS = 1
+    """The request has not been completed due to handset related issues."""
+
+    USER_ERRORS = 2
+    """User error occurred."""
+
+    OPERATOR_ERRORS = 3
+    """The request has not been completed due to operator issues."""
+
+    @classmethod
+    def _groups(cls) -> Mapping[int, GroupRecord]:
+        from infobip_codes.tables import sms
+
+        return sms.ERROR_GROUPS_BY_ID
+
+
+class SmsErrorCode(GroupedErrorCodeEnum):
+    """Errors of the page's "General Error Codes" tables."""
+
+    NO_ERROR = 0
+    """OK (group 0); not permanent.
+
+    There is no error description provided. Mostly returned for successful delivery, or
+    when error code was not returned by the operator.
+    """
+
+    EC_UNKNOWN_SUBSCRIBER = 1
+    """HANDSET_ERRORS (group 1); permanent.
+
+    The number does not exist or it has not been assigned to any active subscriber in
+    the operator’s user database.
+    """
+
+    EC_UNIDENTIFIED_SUBSCRIBER = 5
+    """HANDSET_ERRORS (group 1); not permanent.
+
+    The page gives no description.
+    """
+
+    EC_ABSENT_SUBSCRIBER_SM = 6
+    """HANDSET_ERRORS (group 1); not permanent.
+
+    The subscriber is detected unavailable as there was no paging response from the
+    handset. This is often due to the handset being switched off or low signal area.
+    Applies to MAP protocol version 3.
+    """
+
+    EC_UNKNOWN_EQUIPMENT = 7
+    """HANDSET_ERRORS (group 1); not permanent.
+
+    The mobile device has not been recognized by EIR (Equipment Identity Register)
+    during device verification on the MAP protocol level at operator’s infrastructure.
+    """
+
+    EC_ROAMING_NOT_ALLOWED = 8
+    """HANDSET_ERRORS (group 1); not permanent.
+
+    The subscriber is currently in roaming in another country or other operator’s
+    infrastructure - roaming delivery is not guaranteed due to lack of roaming
+    agreements between many different operators.
+    """
+
+    EC_ILLEGAL_SUBSCRIBER = 9
+    """HANDSET_ERRORS (group 1); permanent.
+
+    The page gives no description.
+    """
+
+    EC_TELESERVICE_NOT_PROVISIONED = 11
+    """HANDSET_ERRORS (group 1); permanent.
+
+    The subscriber’s mobile service has been suspended by the operator.
+    """
+
+    EC_ILLEGAL_EQUIPMENT = 12
+    """HANDSET_ERRORS (group 1); permanent.
+
+    The page gives no description.
+    """
+
+    EC_CALL_BARRED = 13
+    """HANDSET_ERRORS (group 1); not permanent.
+
+    Message is rejected due to barring of message service; blocking is set by operator
+    or subscriber for the number.
+    """
+
+    EC_FACILITY_NOT_SUPPORTED = 21
+    """HANDSET_ERRORS (group 1); not permanent.
+
+    The page gives no description.
+    """
+
+    EC_ABSENT_SUBSCRIBER = 27
+    """HANDSET_ERRORS (group 1); not permanent.
+
+    The subscriber is offline in the network, as confirmed by the handset’s paging
+    response. This is often due to the handset being switched off.
+    """
+
+    EC_SUBSCRIBER_BUSY_FOR_MT_SMS = 31
+    """HANDSET_ERRORS (group 1); not permanent.
+
+    Subscriber Busy For Mt SMS
+    """
+
+    EC_SM_DELIVERY_FAILURE = 32
+    """HANDSET_ERRORS (group 1); not permanent.
+
+    The page gives no description.
+    """
+
+    EC_MESSAGE_WAITING_LIST_FULL = 33
+    """HANDSET_ERRORS (group 1); not permanent.
+
+    Message Waiting List Full
+    """
+
+    EC_SYSTEM_FAILURE = 34
+    """HANDSET_ERRORS (group 1); not permanent.
+
+    The page gives no description.
+    """
+
+    EC_DATA_MISSING = 35
+    """HANDSET_ERRORS (group 1); not permanent.
+
+    The page gives no description.
+    """
+
+    EC_UNEXPECTED_DATA_VALUE = 36
+    """HANDSET_ERRORS (group 1); not permanent.
+
+    The page gives no description.
+    """
+
+    EC_UNKNOWN_ERROR = 255
+    """HANDSET_ERRORS (group 1); not permanent.
+
+    The page gives no description.
+    """
+
+    EC_SM_DF_MEMORYCAPACITYEXCEEDED = 256
+    """HANDSET_ERRORS (group 1); not permanent.
+
+    There has been a mobile subscriber equipment error whereas the handset memory has
+    been exceeded.
+    """
+
+    EC_SM_DF_EQUIPMENTPROTOCOLERROR = 257
+    """HANDSET_ERRORS (group 1); not permanent.
+
+    There has been a mobile subscriber equipment error.
+    """
+
+    EC_SM_DF_EQUIPMENTNOTSM_EQUIPPED = 258
+    """HANDSET_ERRORS (group 1); not permanent.
+
+    There has been a mobile subscriber equipment error.
+    """
+
+    EC_SM_DF_UNKNOWNSERVICECENTRE = 259
+    """HANDSET_ERRORS (group 1); not permanent.
+
+    There has been a mobile subscriber equipment error.
+    """
+
+    EC_SM_DF_SC_CONGESTION = 260
+    """HANDSET_ERRORS (group 1); not permanent.
+
+    There has been a mobile subscriber equipment error.
+    """
+
+    EC_SM_DF_INVALIDSME_ADDRESS = 261
+    """HANDSET_ERRORS (group 1); not permanent.
+
+    There has been a mobile subscriber equipment error.
+    """
+
+    EC_SM_DF_SUBSCRIBERNOTSC_SUBSCRIBER = 262
+    """HANDSET_ERRORS (group 1); not permanent.
+
+    There has been a mobile subscriber equipment error.
+    """
+
+    EC_PROVIDER_GENERAL_ERROR = 500
+    """HANDSET_ERRORS (group 1); not permanent.
+
+    General network protocol error caused by incompatible operator network protocol
+    versions or parameters between two network components.
+    """
+
+    EC_NO_RESPONSE = 502
+    """HANDSET_ERRORS (group 1); not permanent.
+
+    The message has been successfully processed and forwarded to the operator, but no
+    response was returned from the operator upon the message submit request, or such
+    error was reverted by the operator. The error also applies to similar errors on SS7
+    network level.
+    """
+
+    EC_SERVICE_COMPLETION_FAILURE = 503
+    """HANDSET_ERRORS (group 1); not permanent.
+
+    General network protocol error caused by incompatible operator network protocol
+    versions or parameters between two network components.
+    """
+
+    EC_UNEXPECTED_RESPONSE_FROM_PEER = 504
+    """HANDSET_ERRORS (group 1); not permanent.
+
+    General network protocol error caused by incompatible operator network protocol
+    versions or parameters between two network components.
+    """
+
+    EC_MISTYPED_PARAMETER = 507
+    """HANDSET_ERRORS (group 1); not permanent.
+
+    General network protocol error caused by incompatible operator network protocol
+    versions or parameters between two network components.
+    """
+
+    EC_NOT_SUPPORTED_SERVICE = 508
+    """HANDSET_ERRORS (group 1); not permanent.
+
+    General network protocol error caused by incompatible operator network protocol
+    versions or parameters between two network components.
+    """
+
+    EC_DUPLICATED_INVOKE_ID = 509
+    """HANDSET_ERRORS (group 1); not permanent.
+
+    General network protocol error caused by incompatible operator network protocol
+    versions or parameters between two network components.
+    """
+
+    EC_OR_APPCONTEXTNOTSUPPORTED = 1024
+    """HANDSET_ERRORS (group 1); not permanent.
+
+    General network protocol error caused by incompatible operator network protocol
+    versions or parameters between two network components.
+    """
+
+    EC_OR_INVALIDDESTINATIONREFERENCE = 1025
+    """HANDSET_ERRORS (group 1); not permanent.
+
+    General network protocol error caused by incompatible operator network protocol
+    versions or parameters between two network components.
+    """
+
+    EC_OR_INVALIDORIGINATINGREFERENCE = 1026
+    """HANDSET_ERRORS (group 1); not permanent.
+
+    General network protocol error caused by incompatible operator network protocol
+    versions or parameters between two network components.
+    """
+
+    EC_OR_ENCAPSULATEDAC_NOTSUPPORTED = 1027
+    """HANDSET_ERRORS (group 1); not permanent.
+
+    General network protocol error caused by incompatible operator network protocol
+    versions or parameters between two network components.
+    """
+
+    EC_OR_TRANSPORTPROTECTIONNOTADEQUATE = 1028
+    """HANDSET_ERRORS (group 1); not permanent.
+
+    General network protocol error caused by incompatible operator network protocol
+    versions or parameters between two network components.
+    """
+
+    EC_OR_NOREASONGIVEN = 1029
+    """HANDSET_ERRORS (group 1); not permanent.
+
+    General network protocol error caused by incompatible operator network protocol
+    versions or parameters between two network components.
+    """
+
+    EC_OR_POTENTIALVERSIONINCOMPATIBILITY = 1030
+    """HANDSET_ERRORS (group 1); not permanent.
+
+    General network protocol error caused by incompatible operator network protocol
+    versions or parameters between two network components.
+    """
+
+    EC_OR_REMOTENODENOTREACHABLE = 1031
+    """HANDSET_ERRORS (group 1); not permanent.
+
+    Mobile subscriber was not reachable due to a network operator protocol error.
+    """
+
+    EC_NNR_NOTRANSLATIONFORANADDRESSOFSUCHNATURE = 1152
+    """HANDSET_ERRORS (group 1); not permanent.
+
+    Mobile subscriber was not reachable due to a network operator protocol error.
+    """
+
+    EC_NNR_NOTRANSLATIONFORTHISSPECIFICADDRESS = 1153
+    """HANDSET_ERRORS (group 1); not permanent.
+
+    No Translation For This Specific Address
+    """
+
+    EC_NNR_SUBSYSTEMCONGESTION = 1154
+    """HANDSET_ERRORS (group 1); not permanent.
+
+    Mobile subscriber was not reachable due to a network operator protocol error.
+    """
+
+    EC_NNR_SUBSYSTEMFAILURE = 1155
+    """HANDSET_ERRORS (group 1); not permanent.
+
+    Mobile subscriber was not reachable due to a network operator protocol error.
+    """
+
+    EC_NNR_UNEQUIPPEDUSER = 1156
+    """HANDSET_ERRORS (group 1); not permanent.
+
+    Mobile subscriber was not reachable due to a network operator protocol error.
+    """
+
+    EC_NNR_MTPFAILURE = 1157
+    """HANDSET_ERRORS (group 1); not permanent.
+
+    Mobile subscriber was not reachable due to a network operator protocol error.
+    """
+
+    EC_NNR_NETWORKCONGESTION = 1158
+    """HANDSET_ERRORS (group 1); not permanent.
+
+    Mobile subscriber was not reachable due to a network operator protocol error.
+    """
+
+    EC_NNR_UNQUALIFIED = 1159
+    """HANDSET_ERRORS (group 1); not permanent.
+
+    Mobile subscriber was not reachable due to a network operator protocol error.
+    """
+
+    EC_NNR_ERRORINMESSAGETRANSPORTXUDT = 1160
+    """HANDSET_ERRORS (group 1); not permanent.
+
+    Mobile subscriber was not reachable due to a network operator protocol error.
+    """
+
+    EC_NNR_ERRORINLOCALPROCESSINGXUDT = 1161
+    """HANDSET_ERRORS (group 1); not permanent.
+
+    Mobile subscriber was not reachable due to a network operator protocol error.
+    """
+
+    EC_NNR_DESTINATIONCANNOTPERFORMREASSEMBLYXUDT = 1162
+    """HANDSET_ERRORS (group 1); not permanent.
+
+    Mobile subscriber was not reachable due to a network operator protocol error.
+    """
+
+    EC_NNR_SCCPFAILURE = 1163
+    """HANDSET_ERRORS (group 1); not permanent.
+
+    Mobile subscriber was not reachable due to a network operator protocol error.
+    """
+
+    EC_NNR_HOPCOUNTERVIOLATION = 1164
+    """HANDSET_ERRORS (group 1); not permanent.
+
+    Mobile subscriber was not reachable due to a network operator protocol error.
+    """
+
+    EC_NNR_SEGMENTATIONNOTSUPPORTED = 1165
+    """HANDSET_ERRORS (group 1); not permanent.
+
+    Mobile subscriber was not reachable due to a network operator protocol error.
+    """
+
+    EC_NNR_SEGMENTATIONFAILURE = 1166
+    """HANDSET_ERRORS (group 1); not permanent.
+
+    Mobile subscriber was not reachable due to a network operator protocol error.
+    """
+
+    EC_UA_USERSPECIFICREASON = 1281
+    """HANDSET_ERRORS (group 1); not permanent.
+
+    Message was aborted by network peer because of a network protocol error.
+    """
+
+    EC_UA_USERRESOURCELIMITATION = 1282
+    """HANDSET_ERRORS (group 1); not permanent.
+
+    Message was aborted by network peer because of a network protocol error.
+    """
+
+    EC_UA_RESOURCEUNAVAILABLE = 1283
+    """HANDSET_ERRORS (group 1); not permanent.
+
+    Message was aborted by network peer because of a network protocol error.
+    """
+
+    EC_UA_APPLICATIONPROCEDURECANCELLATION = 1284
+    """HANDSET_ERRORS (group 1); not permanent.
+
+    Message was aborted by network peer because of a network protocol error.
+    """
+
+    EC_PA_PROVIDERMALFUNCTION = 1536
+    """HANDSET_ERRORS (group 1); not permanent.
+
+    Message was aborted due to other network protocol errors.
+    """
+
+    EC_PA_SUPPORTINGDIALOGORTRANSACTIONREALEASED = 1537
+    """HANDSET_ERRORS (group 1); not permanent.
+
+    Message was aborted due to other network protocol errors.
+    """
+
+    EC_PA_RESSOURCELIMITATION = 1538
+    """HANDSET_ERRORS (group 1); not permanent.
+
+    Message was aborted due to other network protocol errors.
+    """
+
+    EC_PA_MAINTENANCEACTIVITY = 1539
+    """HANDSET_ERRORS (group 1); not permanent.
+
+    Message was aborted due to other network protocol errors.
+    """
+
+    EC_PA_VERSIONINCOMPATIBILITY = 1540
+    """HANDSET_ERRORS (group 1); not permanent.
+
+    Message was aborted due to other network protocol errors.
+    """
+
+    EC_PA_ABNORMALMAPDIALOG = 1541
+    """HANDSET_ERRORS (group 1); not permanent.
+
+    Message was aborted due to other network protocol errors.
+    """
+
+    EC_NC_ABNORMALEVENTDETECTEDBYPEER = 1792
+    """HANDSET_ERRORS (group 1); not permanent.
+
+    Message was aborted due to other network protocol errors.
+    """
+
+    EC_NC_RESPONSEREJECTEDBYPEER = 1793
+    """HANDSET_ERRORS (group 1); not permanent.
+
+    Message was aborted due to other network protocol errors.
+    """
+
+    EC_NC_ABNORMALEVENTRECEIVEDFROMPEER = 1794
+    """HANDSET_ERRORS (group 1); not permanent.
+
+    Message was aborted due to other network protocol errors.
+    """
+
+    EC_NC_MESSAGECANNOTBEDELIVEREDTOPEER = 1795
+    """HANDSET_ERRORS (group 1); not permanent.
+
+    Message was aborted due to other network protocol errors.
+    """
+
+    EC_NC_PROVIDEROUTOFINVOKE = 1796
+    """HANDSET_ERRORS (group 1); not permanent.
+
+    Message was aborted due to other network protocol errors.
+    """
+
+    EC_IMSI_BLACKLISTED = 2049
+    """USER_ERRORS (group 2); permanent.
+
+    The page gives no description.
+    """
+
+    EC_BLACKLISTED_DESTINATIONADDRESS = 2052
+    """USER_ERRORS (group 2); permanent.
+
+    The destination number has been blocklisted either at the operator`s request or on
+    your account via the Infobip web interface. Go to the Infobip web interface to
+    remove the blocklist on your account or contact Support for more information.
+    """
+
+    EC_BLACKLISTED_SENDERADDRESS = 2053
+    """USER_ERRORS (group 2); permanent.
+
+    The sender number has been blocklisted either at the operator request or on your
+    account via Infobip web interface. Go to the Infobip web interface to remove the
+    blocklist on your account or contact Support for more information.
+
+    The page lists 2053 again as EC_SOURCE_ADDRESS_BLACKLISTED under USER_ERRORS (group
+    2): Source address is blocklisted on the Infobip account.
+    """
+
+    EC_INVALID_PDU_FORMAT = 4096
+    """USER_ERRORS (group 2); permanent.
+
+    The page gives no description.
+    """
+
+    EC_MONTHLY_LIMIT_REACHED = 4099
+    """USER_ERRORS (group 2); permanent.
+
+    Your account monthly credit limit has been reached. For further financial
+    assistance, please contact your account manager.
+    """
+
+    EC_MESSAGE_CANCELED = 4100
+    """USER_ERRORS (group 2); permanent.
+
+    The request was received, but has not been sent to the next instance within its
+    validity period and has expired with the appropriate error code EC_MESSAGE_CANCELED,
+    or the same error code was reverted from the operator.
+    """
+
+    EC_VALIDITYEXPIRED = 4101
+    """USER_ERRORS (group 2); permanent.
+
+    The message was sent to the next instance and has not been delivered within the
+    message validity period, thus it has expired with the appropriate error code
+    EC_VALIDITYEXPIRED or the error code was reverted from the operator.
+    """
+
+    EC_NOTSUBMITTEDTOSMPPCHANNEL = 4102
+    """USER_ERRORS (group 2); permanent.
+
+    Inbound SM can not be transferred via SMPP due to the lack of SMPP connectivity.
+
+    The page lists 4102 again as EC_NOTSUBMITTEDTOSMPPCHANNEL under OPERATOR_ERRORS
+    (group 3): Not Submitted To Smpp Channel
+    """
+
+    EC_DESTINATION_FLOODING = 4103
+    """USER_ERRORS (group 2); permanent.
+
+    Related to status REJECTED_FLOODING_FILTER, the message is rejected due to the
+    number of messages sent to a single number.
+    """
+
+    EC_DESTINATION_TXT_FLOODING = 4104
+    """USER_ERRORS (group 2); permanent.
+
+    Related to status REJECTED_FLOODING_FILTER, the message is rejected due to the
+    number of identical messages sent to a single number.
+    """
+
+    EC_BEARER_SERVICE_NOT_PROVISIONED = 10
+    """OPERATOR_ERRORS (group 3); permanent.
+
+    Bearer Service Not Provisioned
+    """
+
+    EC_SS_INCOMPATIBILITY = 20
+    """OPERATOR_ERRORS (group 3); not permanent.
+
+    The page gives no description.
+    """
+
+    EC_RESOURCE_LIMITATION = 51
+    """OPERATOR_ERRORS (group 3); permanent.
+
+    Indicates that invoked MAP operation could not be finished due to the network
+    congestion - this is an SS7 network congestion error on the MAP protocol level.
+    """
+
+    EC_UNKNOWN_ALPHABET = 71
+    """OPERATOR_ERRORS (group 3); not permanent.
+
+    The page gives no description.
+    """
+
+    EC_INVALID_RESPONSE_RECEIVED = 501
+    """OPERATOR_ERRORS (group 3); not permanent.
+
+    Invalid Response Received
+    """
+
+    EC_TIME_OUT = 2048
+    """OPERATOR_ERRORS (group 3); not permanent.
+
+    The page gives no description.
+    """
+
+    EC_DEST_ADDRESS_BLACKLISTED = 2050
+    """OPERATOR_ERRORS (group 3); permanent.
+
+    The number was found blocklisted in the DND (Do Not Disturb) blocklist provided by
+    the operator, or the same error code was reverted by the operator.
+    """
+
+    EC_INVALIDMSCADDRESS = 2051
+    """OPERATOR_ERRORS (group 3); not permanent.
+
+    The page gives no description.
+    """
+
+    EC_NOTSUBMITTEDTOGMSC = 4097
+    """OPERATOR_ERRORS (group 3); not permanent.
+
+    The page gives no description.
+    """
+
+    @classmethod
+    def _table(cls) -> Mapping[int, tuple[CodeRecord, ...]]:
+        from infobip_codes.tables import sms
+
+        return sms.ERRORS_BY_ID
+
+    @property
+    def group(self) -> SmsErrorGroup | None:
+        """The error group (of the first row, where the page lists a code twice)."""
+        return SmsErrorGroup.from_id(self.record.group_id)

@@ -2,83 +2,302 @@
 # with codegen/templates/channel.py.j2.
 # DO NOT EDIT: change the spec, then run `make generate`.
 
-"""Codes of the voice channel, in page order.
+"""The voice channel's codes, in page order.
 
-From the page's "Voice Status Codes" and "Voice Error Codes" tables. Members
-are named by the printed name unless the spec declares another member name; a
-value the page lists twice is one member whose ``records`` holds both rows.
+Every member is followed by what it means: its group, whether it is
+permanent, and the page's description. The full rows are the records of
+``infobip_codes.tables.voice`` (``member.records``).
 """
 
-from infobip_codes._enum import (
-    ErrorGroupBase,
-    ErrorGroupEnum,
-    GroupedErrorCodeBase,
-    GroupedErrorCodeEnum,
-    StatusCodeBase,
-    StatusCodeEnum,
-    fast_enum,
-)
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from infobip_codes._base import ErrorGroupEnum, GroupedErrorCodeEnum, StatusCodeEnum
+from infobip_codes.sms import StatusGroup
+
+if TYPE_CHECKING:
+    from infobip_codes._record import CodeRecord, GroupRecord
 
 __all__ = ["VoiceErrorCode", "VoiceErrorGroup", "VoiceStatusCode"]
 
 
-@fast_enum(StatusCodeEnum)
-class VoiceStatusCode(StatusCodeBase):
-    """Status ids of the voice tables; ``.group`` is the shared StatusGroup."""
+class VoiceStatusCode(StatusCodeEnum):
+    """Statuses of the page's "Voice Status Codes" tables."""
 
     REJECTED_INVALID_AUDIO_FILE_URL = 53
+    """REJECTED (group 5).
+
+    The URL of the audio file is invalid and could not be read properly.
+    """
+
     REJECTED_UNSUPPORTED_LANGUAGE = 54
+    """REJECTED (group 5).
+
+    The language submitted within the request is not supported and request couldn’t be
+    processed correctly.
+    """
+
     REJECTED_MESSAGE_IS_EMPTY = 55
+    """REJECTED (group 5).
+
+    Native to Voice services, this status is returned in case there is no text sent in
+    your Voice message request.
+    """
+
     REJECTED_INVALID_NOTIFY_URL = 56
+    """REJECTED (group 5).
+
+    Native to Voice services, this status is returned in case the notifyUrl parameter is
+    not formatted properly. Refer to Send Voice over API for more information.
+    """
+
     REJECTED_INVALID_NOTIFY_CONTENT_TYPE = 57
+    """REJECTED (group 5).
+
+    Native to Voice services, this status is returned in case the notifyContentType
+    parameter is not formatted properly. Refer to Send Voice over API for more
+    information.
+    """
+
     REJECTED_INVALID_DTMF_SIGN = 58
+    """REJECTED (group 5).
+
+    Defined value for repeating message is invalid and must be a positive number.
+    """
+
     REJECTED_INVALID_DTMF_TIMEOUT = 59
+    """REJECTED (group 5).
+
+    Defined value for the waiting period is invalid and must be a positive number.
+    """
+
     REJECTED_INVALID_RING_TIMEOUT = 60
+    """REJECTED (group 5).
+
+    Defined value for the duration of the call is invalid and must be a positive number.
+    """
+
     REJECTED_INVALID_CALL_TIMEOUT = 61
+    """REJECTED (group 5).
+
+    Defined value for the total period of the call is invalid and must be a positive
+    number.
+    """
+
     REJECTED_INVALID_MACHINE_DETECTION = 62
+    """REJECTED (group 5).
+
+    The action which attempts to detect answering machines at the beginning of the call
+    is invalid.
+    """
+
     REJECTED_INVALID_ACTIONS = 63
+    """REJECTED (group 5).
+
+    Actions submitted in HTTP API request are invalid.
+    """
+
     REJECTED_INVALID_ACTION_GROUPS = 64
+    """REJECTED (group 5).
 
+    Action groups submitted in HTTP API request are invalid.
+    """
 
-@fast_enum(ErrorGroupEnum)
-class VoiceErrorGroup(ErrorGroupBase):
-    """Error groups of the voice tables (an error object's ``groupId``)."""
+    @classmethod
+    def _table(cls) -> Mapping[int, tuple[CodeRecord, ...]]:
+        from infobip_codes.tables import voice
 
-    OK = 0
-    HANDSET_ERRORS = 1
-    OPERATOR_ERRORS = 3
-
-
-@fast_enum(GroupedErrorCodeEnum)
-class VoiceErrorCode(GroupedErrorCodeBase):
-    """Error ids of the voice tables."""
-
-    VOICE_ANSWERED = 5000
-    VOICE_ANSWERED_MACHINE = 5001
-    EC_VOICE_ERROR_TEMPORARILY_NOT_AVAILABLE = 5480
-    EC_DECLINE = 5603
-    EC_VOICE_USER_BUSY = 5002
-    EC_VOICE_NO_ANSWER = 5003
-    EC_VOICE_ERROR_DOWNLOADING_FILE = 5004
-    EC_VOICE_ERROR_UNSUPPORTED_AUDIO_FORMAT = 5005
-    EC_VOICE_ERROR_BAD_REQUEST = 5400
-    EC_VOICE_ERROR_FORBIDDEN = 5403
-    EC_VOICE_ERROR_DESTINATION_NOT_FOUND = 5404
-    EC_VOICE_ERROR_PROXY_AUTHENTICATION_REQUIRED = 5407
-    EC_VOICE_ERROR_REQUEST_TIMEOUT = 5408
-    EC_VOICE_ERROR_GONE = 5410
-    EC_VOICE_ERROR_REQUEST_ENTITY_TOO_LARGE = 5413
-    EC_VOICE_ERROR_REQUEST_URI_TOO_LONG = 5414
-    EC_VOICE_UNSUPPORTED_MEDIA_TYPE = 5415
-    EC_VOICE_ERROR_ADDRESS_INCOMPLETE = 5484
-    EC_VOICE_ERROR_REQUEST_TERMINATED = 5487
-    EC_VOICE_ERROR_NOT_ACCEPTABLE_HERE = 5488
-    EC_VOICE_ERROR_REQUEST_PENDING = 5491
-    EC_DUPLICATE_MESSAGE = 5492
-    EC_VOICE_NOT_IMPLEMENTED = 5501
-    EC_VOICE_SERVICE_UNAVAILABLE = 5503
+        return voice.STATUSES_BY_ID
 
     @property
-    def group(self) -> VoiceErrorGroup:
-        """The group of this error's first record."""
-        return VoiceErrorGroup(self._group_id())
+    def group(self) -> StatusGroup | None:
+        """The status group (of the first row, where the page lists a code twice)."""
+        return StatusGroup.from_id(self.record.group_id)
+
+
+class VoiceErrorGroup(ErrorGroupEnum):
+    """Error groups of the page's "Voice Error Codes" tables."""
+
+    OK = 0
+    """Reports success, not a failure.
+
+    The request has been completed successfully.
+    """
+
+    HANDSET_ERRORS = 1
+    """The request has not been completed due to handset related issues."""
+
+    OPERATOR_ERRORS = 3
+    """The request has not been completed due to operator issues."""
+
+    @classmethod
+    def _groups(cls) -> Mapping[int, GroupRecord]:
+        from infobip_codes.tables import voice
+
+        return voice.ERROR_GROUPS_BY_ID
+
+
+class VoiceErrorCode(GroupedErrorCodeEnum):
+    """Errors of the page's "Voice Error Codes" tables."""
+
+    VOICE_ANSWERED = 5000
+    """OK (group 0); permanent.
+
+    The call has been received and answered.
+    """
+
+    VOICE_ANSWERED_MACHINE = 5001
+    """OK (group 0); permanent.
+
+    The call has been received and answered by a voice machine.
+    """
+
+    EC_VOICE_ERROR_TEMPORARILY_NOT_AVAILABLE = 5480
+    """HANDSET_ERRORS (group 1); not permanent.
+
+    Destination address is currently not available.
+    """
+
+    EC_DECLINE = 5603
+    """HANDSET_ERRORS (group 1); not permanent.
+
+    Destination does not wish to participate in the call or cannot do so.
+    """
+
+    EC_VOICE_USER_BUSY = 5002
+    """OPERATOR_ERRORS (group 3); permanent.
+
+    The end user is currently busy to receive the Voice call.
+    """
+
+    EC_VOICE_NO_ANSWER = 5003
+    """OPERATOR_ERRORS (group 3); permanent.
+
+    The end user received a call but didn’t answer it.
+    """
+
+    EC_VOICE_ERROR_DOWNLOADING_FILE = 5004
+    """OPERATOR_ERRORS (group 3); permanent.
+
+    The file specified in the HTTP request is inaccessible and could not have been
+    downloaded.
+    """
+
+    EC_VOICE_ERROR_UNSUPPORTED_AUDIO_FORMAT = 5005
+    """OPERATOR_ERRORS (group 3); permanent.
+
+    The format of the file specified is not supported.
+    """
+
+    EC_VOICE_ERROR_BAD_REQUEST = 5400
+    """OPERATOR_ERRORS (group 3); not permanent.
+
+    The received request was rejected because it wasn’t formatted correctly.
+    """
+
+    EC_VOICE_ERROR_FORBIDDEN = 5403
+    """OPERATOR_ERRORS (group 3); not permanent.
+
+    The received request was rejected by the operator.
+    """
+
+    EC_VOICE_ERROR_DESTINATION_NOT_FOUND = 5404
+    """OPERATOR_ERRORS (group 3); not permanent.
+
+    The server has definitive information that the user does not exist at the domain
+    specified in the Request-URI.
+    """
+
+    EC_VOICE_ERROR_PROXY_AUTHENTICATION_REQUIRED = 5407
+    """OPERATOR_ERRORS (group 3); not permanent.
+
+    The request requires user authentication on the operator’s end.
+    """
+
+    EC_VOICE_ERROR_REQUEST_TIMEOUT = 5408
+    """OPERATOR_ERRORS (group 3); not permanent.
+
+    There was no coverage for a specific destination number or the end user couldn’t be
+    found in time during the call.
+    """
+
+    EC_VOICE_ERROR_GONE = 5410
+    """OPERATOR_ERRORS (group 3); not permanent.
+
+    The user existed once, but operator doesn’t support destination address anymore.
+    """
+
+    EC_VOICE_ERROR_REQUEST_ENTITY_TOO_LARGE = 5413
+    """OPERATOR_ERRORS (group 3); not permanent.
+
+    Request entity-body is larger than the server is willing or able to process.
+    """
+
+    EC_VOICE_ERROR_REQUEST_URI_TOO_LONG = 5414
+    """OPERATOR_ERRORS (group 3); not permanent.
+
+    The server is refusing to process the request because the Request-URI is longer than
+    the server is willing to interpret (destination too long).
+    """
+
+    EC_VOICE_UNSUPPORTED_MEDIA_TYPE = 5415
+    """OPERATOR_ERRORS (group 3); not permanent.
+
+    Format of the file is not supported.
+    """
+
+    EC_VOICE_ERROR_ADDRESS_INCOMPLETE = 5484
+    """OPERATOR_ERRORS (group 3); not permanent.
+
+    Specified destination number is incomplete.
+    """
+
+    EC_VOICE_ERROR_REQUEST_TERMINATED = 5487
+    """OPERATOR_ERRORS (group 3); not permanent.
+
+    Request has been terminated with a cancel button and end user refused to receive a
+    voice call.
+    """
+
+    EC_VOICE_ERROR_NOT_ACCEPTABLE_HERE = 5488
+    """OPERATOR_ERRORS (group 3); not permanent.
+
+    The format of the request is not acceptable on the operator’s end.
+    """
+
+    EC_VOICE_ERROR_REQUEST_PENDING = 5491
+    """OPERATOR_ERRORS (group 3); not permanent.
+
+    Server has some pending request from the same dialog.
+    """
+
+    EC_DUPLICATE_MESSAGE = 5492
+    """OPERATOR_ERRORS (group 3); permanent.
+
+    The same voice message has already been sent to this destination address.
+    """
+
+    EC_VOICE_NOT_IMPLEMENTED = 5501
+    """OPERATOR_ERRORS (group 3); permanent.
+
+    The submitted request is not supported on the operator’s end.
+    """
+
+    EC_VOICE_SERVICE_UNAVAILABLE = 5503
+    """OPERATOR_ERRORS (group 3); permanent.
+
+    The service failed to complete the request.
+    """
+
+    @classmethod
+    def _table(cls) -> Mapping[int, tuple[CodeRecord, ...]]:
+        from infobip_codes.tables import voice
+
+        return voice.ERRORS_BY_ID
+
+    @property
+    def group(self) -> VoiceErrorGroup | None:
+        """The error group (of the first row, where the page lists a code twice)."""
+        return VoiceErrorGroup.from_id(self.record.group_id)

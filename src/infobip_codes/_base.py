@@ -1,0 +1,206 @@
+"""The base classes of the generated enums: what every code and group knows.
+
+A generated channel module is a plain class statement per enum, ``class
+SmsErrorCode(GroupedErrorCodeEnum):``, with one assignment per member and a
+classmethod naming the channel's table module. The facts behind a member
+(group, permanence, description, where the row comes from) are the records of
+``infobip_codes.tables.<channel>``, which load the first time a member is
+asked for one: importing an enum costs the class statements and nothing more.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from infobip_codes._record import CodeRecord, GroupRecord
+
+__all__ = [
+    "CodeEnum",
+    "ErrorCodeEnum",
+    "ErrorGroupEnum",
+    "GroupEnum",
+    "GroupedErrorCodeEnum",
+    "StatusCodeEnum",
+    "StatusGroupEnum",
+]
+
+_E = TypeVar("_E", bound="_Lookup")
+
+# Per enum class: its members by id, and by every name they are known by
+# (member name, printed name, aliases), casefolded. Built on first use.
+_BY_ID: dict[type, dict[int, Any]] = {}
+_BY_NAME: dict[type, dict[str, Any]] = {}
+
+
+class _Lookup(enum.IntEnum):
+    """``from_id`` and ``from_name``: the conversions that never raise."""
+
+    @classmethod
+    def _names(cls, member: Any) -> tuple[str, ...]:
+        """Every name ``member`` is known by, besides its member name."""
+        return ()
+
+    @classmethod
+    def from_id(cls: type[_E], value: object) -> _E | None:
+        """The member with this id, or None (also for anything but an ``int``).
+
+        The typed conversion at the edge: unlike ``Enum(value)`` it never
+        raises, and ``True`` or ``27.0`` are not ids.
+        """
+        if not isinstance(value, int) or isinstance(value, bool):
+            return None
+        table = _BY_ID.get(cls)
+        if table is None:
+            table = _BY_ID[cls] = {member.value: member for member in cls.__members__.values()}
+        found: _E | None = table.get(int(value))
+        return found
+
+    @classmethod
+    def from_name(cls: type[_E], name: object) -> _E | None:
+        """The member known by this name, in any case, or None.
+
+        A member is known by its member name, its printed name (the API's
+        ``name``) and any alias the catalogue records for it.
+        """
+        if not isinstance(name, str):
+            return None
+        table = _BY_NAME.get(cls)
+        if table is None:
+            table = {}
+            for member in cls.__members__.values():
+                for key in (member.name, *cls._names(member)):
+                    table.setdefault(key.casefold(), member)
+            _BY_NAME[cls] = table
+        found: _E | None = table.get(str(name).casefold())
+        return found
+
+
+class CodeEnum(_Lookup):
+    """A status or error code. Members compare equal to their integer id."""
+
+    @classmethod
+    def _table(cls) -> Mapping[int, tuple[CodeRecord, ...]]:
+        """The class's rows by id (each generated class names its table module)."""
+        raise NotImplementedError(cls.__name__)
+
+    @classmethod
+    def _names(cls, member: Any) -> tuple[str, ...]:
+        return tuple(n for row in cls._table()[member.value] for n in (row.name, *row.aliases))
+
+    @property
+    def records(self) -> tuple[CodeRecord, ...]:
+        """Every row for this code, in page order (two for 2053 and 4102)."""
+        return type(self)._table()[self._value_]
+
+    @property
+    def record(self) -> CodeRecord:
+        """The code's first row: the one ``api_name``, ``description`` and ``group`` read."""
+        return type(self)._table()[self._value_][0]
+
+    @property
+    def api_name(self) -> str:
+        """The name as the page prints it, which is what the API sends in ``name``."""
+        return self.record.name
+
+    @property
+    def description(self) -> str | None:
+        """The description of the code's first row, verbatim, or None."""
+        return self.record.description
+
+    @property
+    def source(self) -> str:
+        """Where the code comes from: ``"page"``, or the document or payloads named."""
+        return self.record.source
+
+
+class StatusCodeEnum(CodeEnum):
+    """A status code; its group is one of the shared ``StatusGroup`` members."""
+
+    @property
+    def group(self) -> StatusGroupEnum | None:
+        """The status group (generated classes narrow the type to ``StatusGroup``)."""
+        raise NotImplementedError(type(self).__name__)
+
+    @property
+    def is_final(self) -> bool:
+        """True when the group is known to be final; False while pending or unknown."""
+        group = self.group
+        return group is not None and group.is_final
+
+
+class ErrorCodeEnum(CodeEnum):
+    """An error code of any channel."""
+
+    @property
+    def permanent(self) -> bool | None:
+        """Whether a retry of the same message cannot help; None where no source says."""
+        return self.record.permanent
+
+    @property
+    def is_retryable(self) -> bool:
+        """True only when the code is known not to be permanent (and not a success)."""
+        return self.permanent is False
+
+
+class GroupEnum(_Lookup):
+    """A status or error group."""
+
+    @classmethod
+    def _groups(cls) -> Mapping[int, GroupRecord]:
+        """The class's groups by id (each generated class names its table module)."""
+        raise NotImplementedError(cls.__name__)
+
+    @classmethod
+    def _names(cls, member: Any) -> tuple[str, ...]:
+        return (cls._groups()[member.value].name,)
+
+    @property
+    def record(self) -> GroupRecord:
+        """The group as the spec gives it."""
+        return type(self)._groups()[self._value_]
+
+    @property
+    def api_name(self) -> str:
+        """The group name as printed on the page (the API's ``groupName``)."""
+        return self.record.name
+
+    @property
+    def description(self) -> str | None:
+        """The line the page prints under the group's heading."""
+        return self.record.description
+
+
+class StatusGroupEnum(GroupEnum):
+    """Base of ``StatusGroup``, the status groups every channel shares."""
+
+    @property
+    def is_final(self) -> bool:
+        """Whether a status of this group is final (from the spec; PENDING is not)."""
+        return self.record.final is True
+
+
+class ErrorGroupEnum(GroupEnum):
+    """An error group of one channel."""
+
+    @property
+    def is_ok(self) -> bool:
+        """Whether an error of this group reports success (the spec says which: OK)."""
+        return self.record.success is True
+
+
+class GroupedErrorCodeEnum(ErrorCodeEnum):
+    """An error code of a channel whose tables have groups."""
+
+    @property
+    def group(self) -> ErrorGroupEnum | None:
+        """The group of the code's first row (generated classes narrow the type)."""
+        raise NotImplementedError(type(self).__name__)
+
+    @property
+    def is_retryable(self) -> bool:
+        """True only when the code is known not to be permanent and not a success."""
+        group = self.group
+        return self.permanent is False and group is not None and not group.is_ok

@@ -1,0 +1,612 @@
+"""Parse the API's status and error objects into typed, frozen values.
+
+The rules, in the order they apply:
+
+* **Shape is checked, content is not trusted.** Anything that is not the
+  documented shape raises :class:`PayloadError` naming the field and showing
+  a short preview of what was found. Nothing else is ever raised, whatever
+  the value: odd keys, huge numbers, deep nesting, objects that raise.
+* **What users hold is read as it is.** A mapping (the JSON), a pydantic
+  model (Infobip's SDK objects included) or any object with ``to_dict()``;
+  keys in the API's camelCase or in snake_case; strings of any ``str``
+  subclass, enum members included, read as their plain text.
+* **The payload is the authority.** ``permanent``, ``description`` and the
+  group it sends are kept as sent; the catalogue fills only what is missing.
+* **Resolve by id; without an id, by name; with only a group, the group alone.**
+  Among rows sharing an id, the one whose name (or alias) matches wins, then
+  the one whose group matches, then the first on the page: 4102 sent under
+  OPERATOR_ERRORS is the OPERATOR_ERRORS row.
+* **Unknown is not an error, and not a yes.** A code the catalogue does not
+  know parses with ``known=False``; ``is_final`` and ``is_retryable`` answer
+  True only when the payload or the catalogue says so.
+* **Disagreements are reported, not raised** (``mismatches``), unless
+  ``strict=True``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, Union
+
+from infobip_codes import _catalog, _index
+from infobip_codes._base import ErrorCodeEnum, ErrorGroupEnum, GroupEnum, StatusCodeEnum
+from infobip_codes.tables import GENERAL
+
+if TYPE_CHECKING:
+    from infobip_codes._record import CodeRecord
+    from infobip_codes.sms import StatusGroup
+    from infobip_codes.tables import Channel
+
+__all__ = [
+    "ParsedError",
+    "ParsedReport",
+    "ParsedStatus",
+    "Payload",
+    "PayloadError",
+    "iter_report",
+    "parse_error",
+    "parse_report",
+    "parse_status",
+]
+
+S = TypeVar("S", bound=StatusCodeEnum, covariant=True)
+E = TypeVar("E", bound=ErrorCodeEnum, covariant=True)
+
+_ID_LIMIT = 1 << 63  # no code or group id is wider than a signed 64-bit integer
+_PREVIEW = 60  # characters of a value shown in a message
+_KEYS_SHOWN = 8  # keys of an object listed in a message
+
+
+class Model(Protocol):
+    """A pydantic v2 model, such as the objects of Infobip's Python SDK."""
+
+    def model_dump(self, *, mode: str = ..., by_alias: bool = ...) -> dict[str, Any]: ...
+
+
+class HasToDict(Protocol):
+    """Any object that gives its fields as a dict."""
+
+    def to_dict(self) -> dict[str, Any]: ...
+
+
+Payload = Union[Mapping[str, Any], Model, HasToDict]  # noqa: UP007 (a runtime alias on 3.10)
+"""What the parsers accept: the JSON object, a pydantic model, or an object with ``to_dict()``."""
+
+
+class PayloadError(ValueError):
+    """A payload is not shaped like the API's objects.
+
+    ``field`` is the path of the offending field (``"results[2].status.id"``),
+    or ``"$"`` for the object itself; ``value`` is what was found there;
+    ``line`` is the line of a stream it came from, or None.
+    """
+
+    def __init__(self, field: str, problem: str, value: object = None, line: int | None = None):
+        self.field = field
+        self.problem = problem
+        self.value = value
+        self.line = line
+        where = field if line is None else f"line {line}: {field}"
+        super().__init__(f"{where}: {problem}")
+
+
+def preview(value: object) -> str:
+    """A short, safe description of any value: its type and a cut ``repr``.
+
+    Containers are shown by type and size only, so a deep or huge structure is
+    never walked; integers too long to print are shown by their size.
+    """
+    if value is None:
+        return "null"
+    kind = type(value).__name__
+    if isinstance(value, bool):
+        return f"{kind} {value}"
+    if isinstance(value, int):
+        if value.bit_length() > 200:
+            return f"{kind} of about {int(value.bit_length() * 0.30103)} digits"
+        text = int.__repr__(value)
+    elif isinstance(value, str):
+        text = str.__repr__(value[: _PREVIEW + 1])
+    elif isinstance(value, float):
+        text = float.__repr__(value)
+    else:
+        try:
+            size = f" of {len(value)} items" if isinstance(value, Mapping | list | tuple) else ""
+        except Exception:  # a Mapping whose __len__ raises
+            size = ""
+        return f"{kind}{size}"
+    if len(text) > _PREVIEW:
+        text = text[: _PREVIEW - 3] + "..."
+    return f"{kind} {text}"
+
+
+def _key_text(key: object) -> str:
+    text = str.__repr__(key) if isinstance(key, str) else preview(key)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _keys(data: Mapping[Any, Any]) -> str:
+    shown = []
+    for index, key in enumerate(data):
+        if index == _KEYS_SHOWN:
+            shown.append("...")
+            break
+        shown.append(_key_text(key))
+    return ", ".join(shown) or "none"
+
+
+# -- reading what users hold ------------------------------------------------------
+
+_SNAKE = {"groupId": "group_id", "groupName": "group_name", "messageId": "message_id"}
+
+
+def _as_mapping(obj: object, where: str, what: str) -> Mapping[Any, Any]:
+    """The object as a mapping: the JSON itself, a model's dump, or ``to_dict()``."""
+    if type(obj) is dict or isinstance(obj, Mapping):
+        return obj
+    if isinstance(obj, str | bytes | int | float | list | tuple) or obj is None:
+        raise PayloadError(where, f"expected {what} (a JSON object), found {preview(obj)}", obj)
+    dump = getattr(type(obj), "model_dump", None)
+    method = "model_dump()"
+    if dump is None:
+        dump = getattr(type(obj), "to_dict", None)
+        method = "to_dict()"
+    if not callable(dump):
+        raise PayloadError(where, f"expected {what} (a JSON object), found {preview(obj)}", obj)
+    try:
+        data = dump(obj)
+    except Exception as exc:
+        raise PayloadError(
+            where, f"{method} of {preview(obj)} raised {type(exc).__name__}"
+        ) from None
+    if not isinstance(data, Mapping):
+        raise PayloadError(where, f"{method} of {preview(obj)} gave {preview(data)}", obj)
+    return data
+
+
+def _get(data: Mapping[Any, Any], key: str) -> Any:
+    """A field under the API's camelCase name or its snake_case twin."""
+    value = data.get(key)
+    if value is None and key in _SNAKE:
+        value = data.get(_SNAKE[key])
+    return value
+
+
+def _text(data: Mapping[Any, Any], key: str, where: str) -> str | None:
+    value = _get(data, key)
+    if value is None or type(value) is str:
+        return value
+    if isinstance(value, str):
+        return str.__str__(value)  # an enum's or subclass's plain text, not its str()
+    raise PayloadError(f"{where}.{key}", f"expected a string, found {preview(value)}", value)
+
+
+def _int(data: Mapping[Any, Any], key: str, where: str) -> int | None:
+    value = _get(data, key)
+    if value is None or (type(value) is int and -_ID_LIMIT <= value < _ID_LIMIT):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        if -_ID_LIMIT <= value < _ID_LIMIT:
+            return int(value)
+        raise PayloadError(
+            f"{where}.{key}", f"expected a 64-bit integer id, found {preview(value)}", value
+        )
+    raise PayloadError(f"{where}.{key}", f"expected an integer, found {preview(value)}", value)
+
+
+# -- parsed values --------------------------------------------------------------------
+
+
+def _api_shape(value: ParsedStatus[Any] | ParsedError[Any]) -> dict[str, object]:
+    """The fields status and error objects share, under the API's names."""
+    return {
+        "groupId": value.group_id,
+        "groupName": value.group_name,
+        "id": value.id,
+        "name": value.name,
+        "description": value.description,
+    }
+
+
+@dataclass(frozen=True)
+class ParsedStatus(Generic[S]):
+    """A status object, resolved against the catalogue."""
+
+    id: int | None
+    name: str | None
+    """The name as sent (or the catalogue's, where none was sent)."""
+    group_id: int | None
+    group_name: str | None
+    description: str | None
+    code: S | None
+    """The catalogue's member, or None for a status it does not know."""
+    group: StatusGroup | None
+    """The status group, when the catalogue knows it."""
+    channel: Channel | None = None
+    """The channel whose tables resolved the status, or the one asked for."""
+    record: CodeRecord | None = None
+    """The catalogue row the payload resolved to."""
+    mismatches: tuple[str, ...] = ()
+    """Where the payload and the catalogue disagree, in words."""
+    raw: Mapping[str, object] = field(default_factory=dict, compare=False, repr=False)
+    """The object as received (a model or object: its dict)."""
+
+    @property
+    def known(self) -> bool:
+        """Whether the catalogue knows the status."""
+        return self.code is not None
+
+    @property
+    def is_final(self) -> bool:
+        """True when the status's group is known to be final; False while pending or unknown."""
+        return self.group is not None and self.group.is_final
+
+    def to_dict(self) -> dict[str, object]:
+        """The status in the API's JSON shape, with what the catalogue filled in."""
+        return _api_shape(self)
+
+
+@dataclass(frozen=True)
+class ParsedError(Generic[E]):
+    """An error object, resolved against the catalogue."""
+
+    id: int | None
+    name: str | None
+    group_id: int | None
+    group_name: str | None
+    description: str | None
+    permanent: bool | None
+    """As sent; else the catalogue's; None where neither says."""
+    code: E | None
+    """The catalogue's member, or None for an error it does not know."""
+    group: ErrorGroupEnum | None
+    """The error group, when the channel's tables know it."""
+    channel: Channel | None = None
+    """The channel whose tables resolved the code (or the group), or the one asked for."""
+    record: CodeRecord | None = None
+    mismatches: tuple[str, ...] = ()
+    raw: Mapping[str, object] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def known(self) -> bool:
+        """Whether the catalogue knows the error."""
+        return self.code is not None
+
+    @property
+    def is_ok(self) -> bool:
+        """True when the group is known to report success (OK), not a failure."""
+        return self.group is not None and self.group.is_ok
+
+    @property
+    def is_retryable(self) -> bool:
+        """True only when the error is known not to be permanent and not a success."""
+        return self.permanent is False and not self.is_ok
+
+    def to_dict(self) -> dict[str, object]:
+        """The error in the API's JSON shape, with what the catalogue filled in."""
+        return {**_api_shape(self), "permanent": self.permanent}
+
+
+@dataclass(frozen=True)
+class ParsedReport(Generic[S, E]):
+    """One result of a send response, delivery report or message log."""
+
+    message_id: str | None
+    status: ParsedStatus[S] | None
+    error: ParsedError[E] | None
+    raw: Mapping[str, object] = field(default_factory=dict, compare=False, repr=False)
+
+    def to_dict(self) -> dict[str, object]:
+        """The result in the API's JSON shape."""
+        return {
+            "messageId": self.message_id,
+            "status": None if self.status is None else self.status.to_dict(),
+            "error": None if self.error is None else self.error.to_dict(),
+        }
+
+
+# -- resolution -------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Fields:
+    """What a status or error object sent, checked for type."""
+
+    id: int | None
+    name: str | None
+    group_id: int | None
+    group_name: str | None
+    description: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Resolved:
+    """The catalogue's answer for a status or error object."""
+
+    fields: _Fields
+    code: Any
+    group: Any
+    channel: Channel | None
+    record: CodeRecord | None
+    mismatches: tuple[str, ...]
+
+
+def _group_enum(kind: str, channel: Channel | None) -> type[GroupEnum] | None:
+    if kind == "status":
+        return _catalog.STATUS_GROUP
+    return _catalog.ERROR_GROUP_ENUMS.get(channel or GENERAL)
+
+
+def _names_agree(name: str, row: CodeRecord) -> bool:
+    folded = name.casefold()
+    return any(folded == known.casefold() for known in _index.names_of(row))
+
+
+def _pick(
+    rows: tuple[CodeRecord, ...], by_id: bool, sent: _Fields, channel: str | None
+) -> CodeRecord | None:
+    """Among rows sharing an id (or a name), the one the payload means."""
+    if channel is not None:
+        rows = tuple(row for row in rows if row.channel == channel)
+        if not rows:
+            return None
+    if len(rows) == 1:
+        return rows[0]
+    if not by_id:
+        # A name printed in several channels (EC_INTERNAL_ERROR): the earliest
+        # channel in precedence order is the one meant.
+        rows = tuple(row for row in rows if row.channel == rows[0].channel)
+    if by_id and sent.name is not None:
+        named = tuple(row for row in rows if _names_agree(sent.name, row))
+        rows = named or rows
+    if sent.group_id is not None:
+        grouped = tuple(row for row in rows if row.group_id == sent.group_id)
+        rows = grouped or rows
+    elif sent.group_name is not None:
+        folded = sent.group_name.casefold()
+        grouped = tuple(row for row in rows if (row.group_name or "").casefold() == folded)
+        rows = grouped or rows
+    return rows[0]
+
+
+def _number(value: int | None) -> str:
+    return "?" if value is None else int.__repr__(value)
+
+
+def _mismatches(
+    kind: str, row: CodeRecord | None, sent: _Fields, groups: type[GroupEnum] | None
+) -> tuple[str, ...]:
+    found: list[str] = []
+    label = f"{kind} {_number(sent.id) if sent.id is not None else _key_text(sent.name)}"
+    if row is not None:
+        if sent.name is not None and sent.id is not None and not _names_agree(sent.name, row):
+            found.append(
+                f"{label}: name {_key_text(sent.name)} differs from the catalogue's {row.name!r}"
+            )
+        if sent.group_id is not None and row.group_id is not None and sent.group_id != row.group_id:
+            found.append(
+                f"{label}: groupId {_number(sent.group_id)} contradicts the catalogue's group "
+                f"{row.group_id} ({row.group_name})"
+            )
+        elif (
+            sent.group_id is None
+            and sent.group_name is not None
+            and row.group_name is not None
+            and sent.group_name.casefold() != row.group_name.casefold()
+        ):
+            found.append(
+                f"{label}: groupName {_key_text(sent.group_name)} contradicts the catalogue's "
+                f"{row.group_name!r}"
+            )
+    if sent.group_id is not None and sent.group_name is not None and groups is not None:
+        named = groups.from_name(sent.group_name)
+        if named is not None and named.value != sent.group_id:
+            found.append(
+                f"{label}: groupName {_key_text(sent.group_name)} is group {named.value}, "
+                f"not groupId {_number(sent.group_id)}"
+            )
+    return tuple(found)
+
+
+def _fields(kind: str, data: Mapping[Any, Any], where: str) -> _Fields:
+    sent = _Fields(
+        _int(data, "id", where),
+        _text(data, "name", where),
+        _int(data, "groupId", where),
+        _text(data, "groupName", where),
+        _text(data, "description", where),
+    )
+    if sent.id is None and sent.name is None and sent.group_id is None and sent.group_name is None:
+        raise PayloadError(
+            where,
+            f"a {kind} object needs at least one of id, name, groupId, groupName "
+            f"(found keys: {_keys(data)})",
+        )
+    return sent
+
+
+def _resolve(
+    kind: str, data: Mapping[Any, Any], where: str, channel: Channel | None, strict: bool
+) -> _Resolved:
+    """The shared part of parse_status and parse_error: check, find, fill in."""
+    sent = _fields(kind, data, where)
+    if sent.id is not None:
+        rows = _index.ROWS_BY_ID.get((kind, sent.id))
+    elif sent.name is not None:
+        rows = _index.ROWS_BY_NAME.get((kind, sent.name.casefold()))
+    else:
+        rows = None
+    row = None if rows is None else _pick(rows, sent.id is not None, sent, channel)
+    resolved_channel = channel if row is None else row.channel
+    groups = _group_enum(kind, resolved_channel)
+    mismatches = _mismatches(kind, row, sent, groups)
+    if strict and mismatches:
+        raise PayloadError(where, "; ".join(mismatches), data)
+    group_id = sent.group_id
+    if group_id is None and sent.group_name is not None and groups is not None:
+        named = groups.from_name(sent.group_name)
+        group_id = None if named is None else named.value
+    if group_id is None and sent.group_name is None and row is not None:
+        group_id = row.group_id
+    group = None if groups is None else groups.from_id(group_id)
+    group_name = sent.group_name
+    if group_name is None:
+        group_name = group.api_name if group is not None else None
+    filled = _Fields(
+        sent.id if sent.id is not None or row is None else row.id,
+        sent.name if sent.name is not None or row is None else row.name,
+        group_id,
+        group_name,
+        sent.description if sent.description is not None or row is None else row.description,
+    )
+    code = None if row is None else _index.MEMBER[id(row)]
+    return _Resolved(filled, code, group, resolved_channel, row, mismatches)
+
+
+_T = TypeVar("_T")
+
+
+def _safely(where: str, parse: Callable[..., _T], *args: Any) -> _T:
+    """``parse(*args)``, letting only PayloadError out, whatever the input does."""
+    try:
+        return parse(*args)
+    except PayloadError:
+        raise
+    except Exception as exc:  # an odd Mapping's own methods raised, say
+        raise PayloadError(where, f"could not be read ({type(exc).__name__})") from None
+
+
+def status_from(
+    obj: object, where: str, channel: Channel | None, strict: bool
+) -> ParsedStatus[Any]:
+    data = _as_mapping(obj, where, "a status object")
+    found = _resolve("status", data, where, channel, strict)
+    sent = found.fields
+    return ParsedStatus(
+        sent.id,
+        sent.name,
+        sent.group_id,
+        sent.group_name,
+        sent.description,
+        found.code,
+        found.group,
+        found.channel,
+        found.record,
+        found.mismatches,
+        data,
+    )
+
+
+def error_from(obj: object, where: str, channel: Channel | None, strict: bool) -> ParsedError[Any]:
+    data = _as_mapping(obj, where, "an error object")
+    found = _resolve("error", data, where, channel, strict)
+    permanent = data.get("permanent")
+    if permanent is None:
+        permanent = None if found.record is None else found.record.permanent
+    elif not isinstance(permanent, bool):
+        raise PayloadError(
+            f"{where}.permanent", f"expected true or false, found {preview(permanent)}", permanent
+        )
+    sent = found.fields
+    return ParsedError(
+        sent.id,
+        sent.name,
+        sent.group_id,
+        sent.group_name,
+        sent.description,
+        permanent,
+        found.code,
+        found.group,
+        found.channel,
+        found.record,
+        found.mismatches,
+        data,
+    )
+
+
+def result_from(
+    obj: object, where: str, channel: Channel | None, strict: bool
+) -> ParsedReport[Any, Any]:
+    data = _as_mapping(obj, where, "a result")
+    message_id = _text(data, "messageId", where)
+    status_obj = data.get("status")
+    error_obj = data.get("error")
+    if message_id is None and status_obj is None and error_obj is None:
+        raise PayloadError(
+            where, f"expected a result with messageId, status or error (found keys: {_keys(data)})"
+        )
+    status = (
+        None if status_obj is None else status_from(status_obj, f"{where}.status", channel, strict)
+    )
+    error = None if error_obj is None else error_from(error_obj, f"{where}.error", channel, strict)
+    return ParsedReport(message_id, status, error, data)
+
+
+def _results(
+    obj: object, channel: Channel | None, strict: bool
+) -> tuple[ParsedReport[Any, Any], ...]:
+    return tuple(results_of(obj, channel, strict))
+
+
+def results_of(
+    obj: object, channel: Channel | None, strict: bool
+) -> Iterator[ParsedReport[Any, Any]]:
+    """The results of a report, response or single result, parsed one by one."""
+    data = _as_mapping(obj, "$", "a report, response or result")
+    for key in ("results", "messages"):
+        if key in data:
+            items = data[key]
+            if not isinstance(items, list | tuple):
+                raise PayloadError(key, f"expected a list, found {preview(items)}", items)
+            for index, item in enumerate(items):
+                where = f"{key}[{index}]"
+                yield _safely(where, result_from, item, where, channel, strict)
+            return
+    yield result_from(data, "$", channel, strict)
+
+
+# -- the public functions (typed per channel in infobip_codes.parsing) ------------------
+
+
+def parse_status(obj: object, channel: object = None, *, strict: bool = False) -> ParsedStatus[Any]:
+    return _safely("$", status_from, obj, "$", _index.channel_or_none(channel), strict)
+
+
+def parse_error(obj: object, channel: object = None, *, strict: bool = False) -> ParsedError[Any]:
+    return _safely("$", error_from, obj, "$", _index.channel_or_none(channel), strict)
+
+
+def parse_report(
+    obj: object, channel: object = None, *, strict: bool = False
+) -> tuple[ParsedReport[Any, Any], ...]:
+    checked = _index.channel_or_none(channel)
+    return _safely("$", _results, obj, checked, strict)
+
+
+def iter_report(
+    lines: Iterable[str | bytes],
+    channel: object = None,
+    *,
+    strict: bool = False,
+    on_error: Callable[[PayloadError], object] | None = None,
+) -> Iterator[ParsedReport[Any, Any]]:
+    checked = _index.channel_or_none(channel)
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            try:
+                obj = json.loads(line)
+            except (ValueError, RecursionError) as exc:
+                problem = exc.msg if isinstance(exc, json.JSONDecodeError) else "not JSON"
+                raise PayloadError("$", f"invalid JSON: {problem}") from None
+            parsed = _safely("$", _results, obj, checked, strict)
+        except PayloadError as exc:
+            located = PayloadError(exc.field, exc.problem, exc.value, line=number)
+            if on_error is None:
+                raise located from None
+            on_error(located)
+            continue
+        yield from parsed
