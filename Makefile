@@ -3,29 +3,47 @@
 #
 #   make generate         regenerate src/infobip_codes/ and docs/codes.md from spec/
 #   make check-generated  fail (with a diff) when committed files differ from spec/
-#   make check-spec       validate spec/ and compare it with the saved docs page
+#   make check-spec       validate spec/ and compare it with spec/page/ (the saved docs page)
+#   make import-docs      update spec/ and spec/page/ from PAGE (a newly saved docs page)
 #   make lint             ruff
 #   make typecheck        mypy --strict, pyright --verifytypes, the typing suites
-#   make test             pytest on every supported Python installed (3.10-3.13)
-#   make wheel-test       build wheel + sdist, install the wheel in a clean venv, use it
+#   make test             pytest on every supported Python (3.10-3.13) installed
+#   make wheel-test       build wheel + sdist, use the wheel in a clean venv, test the sdist
 #   make check            all of the above
 #   make bench            benchmarks (figures as ratios against baselines)
+#
+# `make test` skips a supported Python that is not installed, with a warning;
+# with CI set in the environment (CI=true) it fails instead, so CI never passes
+# on fewer Pythons than it claims. PYTHONS="3.12=/path/to/python3.12 ..." (in
+# the environment or on the command line) replaces the search by tools/find-pythons.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 .DEFAULT_GOAL := check
 
-PYTHONS := $(shell tools/find-pythons)
+SUPPORTED := 3.10 3.11 3.12 3.13
+# VERSION=PATH for each supported Python found, oldest first.
+ifeq ($(origin PYTHONS),undefined)
+PYTHONS := $(shell tools/find-pythons | tr ' ' '=')
+endif
+VERSIONS := $(foreach p,$(PYTHONS),$(firstword $(subst =, ,$(p))))
+MISSING := $(filter-out $(VERSIONS),$(SUPPORTED))
+python_for = $(patsubst $(1)=%,%,$(filter $(1)=%,$(PYTHONS)))
+# CI=true (or any value but 0/false) makes a missing Python an error.
+STRICT := $(filter-out 0 false,$(CI))
+
 # The development venv uses the newest supported Python found (override: make PYTHON=...).
-PYTHON ?= $(lastword $(PYTHONS))
+PYTHON ?= $(call python_for,$(lastword $(VERSIONS)))
 ifeq ($(PYTHON),)
 $(error no supported Python (3.10-3.13) found; install one or pass PYTHON=/path/to/python)
 endif
-VERSIONS := $(foreach v,$(PYTHONS),$(if $(findstring /,$(v)),,$(v)))
 DEV_VERSION := $(shell $(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2])')
 
 VENV := .venv
 BIN := $(VENV)/bin
+# The saved docs page the spec is checked against; committed, never edited by hand.
+SAVED_PAGE := spec/page/infobip-response-status-and-error-codes.txt
+# Where a newly saved copy of the page is imported from.
 PAGE ?= ../shared/source/infobip-response-status-and-error-codes.txt
 PIP_FLAGS := --quiet --disable-pip-version-check
 
@@ -40,14 +58,30 @@ $(VENV)/.installed: pyproject.toml
 
 # One test venv per other supported Python: the package, codegen, test and typing tools.
 .venv-%/.installed: pyproject.toml
+	@[ -n "$(call python_for,$*)" ] || { echo "error: no Python $* found" >&2; exit 1; }
 	rm -rf .venv-$*
-	$$(tools/find-pythons | awk '$$1 == "$*" { print $$2 }') -m venv .venv-$*
+	$(call python_for,$*) -m venv .venv-$*
 	.venv-$*/bin/python -m pip install $(PIP_FLAGS) --upgrade pip
 	.venv-$*/bin/python -m pip install $(PIP_FLAGS) -e '.[codegen,test,typing]'
 	touch $@
 
-.PHONY: venv
+.PHONY: venv pythons
 venv: $(VENV)/.installed
+
+# Which supported Pythons `make test` runs on; fails under CI when one is missing.
+# (`+` runs this even under `make -n`, so a dry run shows the failure too.)
+pythons:
+	+@echo "supported Pythons found: $(or $(VERSIONS),none)"
+ifneq ($(MISSING),)
+ifneq ($(STRICT),)
+	+@echo "error: Python $(MISSING) not found, and CI must test every supported Python" \
+		"($(SUPPORTED)); install it (e.g. with pyenv)" \
+		"or set PYTHONS=\"VERSION=PATH ...\"" >&2; exit 1
+else
+	+@echo "warning: Python $(MISSING) not found; its tests are skipped" \
+		"(this fails when CI is set)" >&2
+endif
+endif
 
 # -- generation -----------------------------------------------------------------
 
@@ -58,19 +92,21 @@ generate: venv
 check-generated: venv
 	$(BIN)/python -m codegen check
 
-# Validates spec/, then compares it with the saved page when that file exists.
+# Validates spec/, then compares it with the committed copy of the page.
 check-spec: venv
 	$(BIN)/python -m codegen validate
-	@if [ -f "$(PAGE)" ]; then \
-		echo "$(BIN)/python -m codegen import-docs $(PAGE) --check"; \
-		$(BIN)/python -m codegen import-docs "$(PAGE)" --check; \
-	else \
-		echo "no saved page at $(PAGE); skipping the spec/page comparison"; \
+	$(BIN)/python -m codegen import-docs $(SAVED_PAGE) --check
+	@if [ -f "$(PAGE)" ] && ! cmp -s "$(PAGE)" $(SAVED_PAGE); then \
+		echo "note: $(PAGE) differs from $(SAVED_PAGE); run \`make import-docs\` to take it in"; \
 	fi
 
-# Update spec/ from the saved page (then run `make generate`).
+# Update spec/ from a newly saved page, and keep it as spec/page/'s copy
+# (then run `make generate`).
 import-docs: venv
 	$(BIN)/python -m codegen import-docs "$(PAGE)"
+	@if ! cmp -s "$(PAGE)" $(SAVED_PAGE); then \
+		echo "cp $(PAGE) $(SAVED_PAGE)"; cp "$(PAGE)" $(SAVED_PAGE); \
+	fi
 
 # -- quality --------------------------------------------------------------------
 
@@ -84,7 +120,7 @@ typecheck: venv
 	@# pyright finds packages through the `python` on PATH, so put the venv first
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/basedpyright --verifytypes infobip_codes --ignoreexternal
 
-test: venv $(foreach v,$(filter-out $(DEV_VERSION),$(VERSIONS)),.venv-$(v)/.installed)
+test: pythons venv $(foreach v,$(filter-out $(DEV_VERSION),$(VERSIONS)),.venv-$(v)/.installed)
 	@for v in $(VERSIONS); do \
 		if [ "$$v" = "$(DEV_VERSION)" ]; then py=$(BIN)/python; else py=.venv-$$v/bin/python; fi; \
 		echo "== tests on Python $$v ($$py)"; \
@@ -94,7 +130,8 @@ test: venv $(foreach v,$(filter-out $(DEV_VERSION),$(VERSIONS)),.venv-$(v)/.inst
 wheel-test: venv
 	$(BIN)/python tools/wheel_test.py
 
-check: check-spec check-generated lint typecheck test wheel-test
+# `pythons` first: under CI a missing Python fails before anything is built.
+check: pythons check-spec check-generated lint typecheck test wheel-test
 	@echo "make check: all passed"
 
 bench: venv
