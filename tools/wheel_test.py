@@ -1,12 +1,18 @@
 """Build the sdist and wheel, install the wheel in a clean venv, and use it there.
 
 Proves what users get: the whole package with py.typed and the generated
-data, the console script, no codegen and no dependency at all.
+data, the console script, no codegen and no dependency at all. Then proves the
+sdist is the whole project: unpacked, installed with its test extras and
+tested with plain `pytest`, as a packager or a contributor without git would.
+The wheel and sdist that passed are left in dist/ (installable, or uploadable:
+see docs/releasing.md).
 """
 
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -29,7 +35,7 @@ assert r.error is not None and r.error.group is ic.SmsErrorGroup.OPERATOR_ERRORS
 dist = md.distribution("infobip-codes")
 assert not [req for req in (dist.requires or []) if "extra ==" not in req], dist.requires
 files = {str(f) for f in dist.files or ()}
-assert "infobip_codes/py.typed" in files and "infobip_codes/_tables.py" in files, files
+assert {"infobip_codes/py.typed", "infobip_codes/sms.py"} <= files, files
 assert not any(f.startswith("codegen") for f in files), files
 for banned in ("jinja2", "ruamel", "codegen"):
     try:
@@ -42,8 +48,25 @@ print("smoke test passed")
 """
 
 
+# What the sdist must carry for its tests to pass once unpacked.
+SDIST_NEEDS = (
+    "pyproject.toml",
+    "README.md",
+    "LICENSE",
+    "spec/sms.yaml",
+    "spec/page/infobip-response-status-and-error-codes.txt",
+    "codegen/render.py",
+    "src/infobip_codes/sms.py",
+    "tests/conftest.py",
+    "examples/webhook.py",
+    "docs/codes.md",
+)
+
+
 def run(*args: str | Path, cwd: Path | None = None) -> str:
-    proc = subprocess.run([str(a) for a in args], cwd=cwd, capture_output=True, text=True)
+    # no PYTHONPATH or outer venv leaking in: the clean venvs must stand alone
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    proc = subprocess.run([str(a) for a in args], cwd=cwd, capture_output=True, text=True, env=env)
     if proc.returncode != 0:
         sys.exit(f"failed: {' '.join(map(str, args))}\n{proc.stdout}\n{proc.stderr}")
     return proc.stdout
@@ -56,13 +79,22 @@ def main() -> int:
         run(sys.executable, "-m", "build", "--sdist", "--wheel", "--outdir", dist, ROOT)
         wheel = next(dist.glob("*.whl"))
         sdist = next(dist.glob("*.tar.gz"))
-        names = zipfile.ZipFile(wheel).namelist()
+        with zipfile.ZipFile(wheel) as archive:
+            names = archive.namelist()
+            [metadata] = [n for n in names if n.endswith(".dist-info/METADATA")]
+            headers = archive.read(metadata).decode("utf-8").split("\n\n", 1)[0].splitlines()
         assert "infobip_codes/py.typed" in names, names
         assert not any(n.startswith(("codegen/", "spec/", "tests/")) for n in names), names
+        # PEP 639 license metadata (why pyproject.toml asks for hatchling>=1.27)
+        for header in ("License-Expression: MIT", "License-File: LICENSE"):
+            assert header in headers, (header, headers)
+        assert not any(h.startswith("Requires-Dist:") and "extra ==" not in h for h in headers)
         with tarfile.open(sdist) as archive:
             members = archive.getnames()
-        for needed in ("spec/sms.yaml", "codegen/render.py", "src/infobip_codes/_tables.py"):
-            assert any(m.endswith(needed) for m in members), (needed, members)
+        top = sdist.name.removesuffix(".tar.gz")
+        for needed in SDIST_NEEDS:
+            assert f"{top}/{needed}" in members, (needed, members)
+        assert not any("__pycache__" in m or m.endswith(".pyc") for m in members), members
         env = work / "venv"
         venv.EnvBuilder(with_pip=True, clear=True).create(env)
         python = env / "bin" / "python"
@@ -80,8 +112,27 @@ def main() -> int:
         report.write_text('{"results": [{"messageId": "m", "error": {"id": 27}}]}')
         assert "EC_ABSENT_SUBSCRIBER" in run(script, "decode", report, cwd=work)
         assert "infobip-codes" in run(python, "-m", "infobip_codes", "--version", cwd=work)
-        print(f"wheel test passed: {wheel.name}, {sdist.name}")
+        print(f"wheel test passed: {wheel.name}")
+        check_sdist(sdist, work)
+        print(f"sdist test passed: {sdist.name}")
+        (ROOT / "dist").mkdir(exist_ok=True)
+        for artifact in (wheel, sdist):
+            shutil.copy2(artifact, ROOT / "dist" / artifact.name)
+        print(f"left in dist/: {wheel.name}, {sdist.name}")
     return 0
+
+
+def check_sdist(sdist: Path, work: Path) -> None:
+    """Unpack the sdist, install it with its test extras, and run its tests there."""
+    with tarfile.open(sdist) as archive:
+        archive.extractall(work / "sdist", filter="data")
+    [root] = (work / "sdist").iterdir()
+    env = work / "sdist-venv"
+    venv.EnvBuilder(with_pip=True, clear=True).create(env)
+    python = env / "bin" / "python"
+    run(python, "-m", "pip", "install", "--quiet", ".[test,codegen,typing]", cwd=root)
+    out = run(python, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", cwd=root)
+    print(f"pytest in the unpacked sdist: {out.strip().splitlines()[-1]}")
 
 
 if __name__ == "__main__":
