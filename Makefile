@@ -37,10 +37,11 @@ PYTHON ?= $(call python_for,$(lastword $(VERSIONS)))
 ifeq ($(PYTHON),)
 $(error no supported Python (3.10-3.13) found; install one or pass PYTHON=/path/to/python)
 endif
-DEV_VERSION := $(shell $(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2])')
-
 VENV := .venv
 BIN := $(VENV)/bin
+# The dev venv's own Python when it exists (it outlives a change of PYTHONS), else PYTHON's.
+DEV_VERSION := $(shell for py in $(BIN)/python $(PYTHON); do \
+	$$py -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null && break; done)
 # The saved docs page the spec is checked against; committed, never edited by hand.
 SAVED_PAGE := spec/page/infobip-response-status-and-error-codes.txt
 # Where a newly saved copy of the page is imported from.
