@@ -291,7 +291,8 @@ def load_spec(spec_dir: Path) -> Spec:
     channels = []
     for name, doc in found.docs.items():
         path = display_path(spec_dir / f"{name}.yaml", spec_dir)
-        channel = _Validator(path, name, problems, general=name == found.general).channel(doc)
+        is_general = None if found.general is None else name == found.general
+        channel = _Validator(path, name, problems, is_general).channel(doc)
         if channel is not None:
             channels.append(channel)
     general = next((c for c in channels if c.name == found.general), None)
@@ -363,7 +364,8 @@ def _channel_list(
 class _Validator:
     """Turns one channel document into a :class:`Channel`, recording problems."""
 
-    def __init__(self, path: str, name: str, problems: list[Problem], general: bool) -> None:
+    def __init__(self, path: str, name: str, problems: list[Problem], general: bool | None) -> None:
+        """``general``: whether this is the general channel (None: the index does not say)."""
         self.path = path
         self.name = name
         self.problems = problems
@@ -583,12 +585,18 @@ class _Validator:
         if kind == "error":
             group_keys = ERROR_GROUP_KEYS
         else:  # only the general channel's status groups define them, finality included
-            group_keys = GENERAL_STATUS_GROUP_KEYS if self.general else GROUP_KEYS
+            group_keys = {
+                True: GENERAL_STATUS_GROUP_KEYS,
+                False: GROUP_KEYS,
+                None: {**GROUP_KEYS, "final": False},
+            }[self.general]
         seen_ids: dict[int, int] = {}
         seen_members: dict[str, int] = {}
         for node in self.maps(seq, f"entry of {key!r}"):
             what = f"{kind} group"
-            if not self.keys(node, group_keys, what):
+            # checked on with what is there: a group without 'final' is still a group
+            self.keys(node, group_keys, what)
+            if "id" not in node or "name" not in node:
                 continue
             final = self.bool_(node, "final", what) if "final" in node else None
             success = self.bool_(node, "success", what) if "success" in node else None
@@ -619,7 +627,7 @@ class _Validator:
                         f"{what} member {gmember} is already used on line {seen_members[gmember]}",
                     )
                 seen_members[gmember] = line
-            codes_seq = self.seq(node, "codes", what)
+            codes_seq = self.seq(node, "codes", what) if "codes" in node else None
             if gid is None or gname is None or gmember is None:
                 continue
             groups.append(

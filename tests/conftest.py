@@ -22,6 +22,7 @@ page:
 status_groups:
   - id: 1
     name: PENDING
+    final: false
     description: Still on its way.
     codes:
       - id: 3
@@ -32,6 +33,7 @@ status_groups:
         description: null
   - id: 3
     name: DELIVERED
+    final: true
     description: Delivered.
     codes:
       - id: 5
@@ -40,6 +42,7 @@ status_groups:
 error_groups:
   - id: 0
     name: OK
+    success: true
     description: Fine.
     codes:
       - id: 0
@@ -80,7 +83,10 @@ def write_spec(tmp_path: Path) -> SpecWriter:
         spec = tmp_path / "spec"
         spec.mkdir(exist_ok=True)
         names = "".join(f"  - {name}\n" for name in channels)
-        (spec / "channels.yaml").write_text(f"channels:\n{names}", encoding="utf-8")
+        general = next(iter(channels), "sms")
+        (spec / "channels.yaml").write_text(
+            f"channels:\n{names}general: {general}\n", encoding="utf-8"
+        )
         for name, text in channels.items():
             (spec / f"{name}.yaml").write_text(textwrap.dedent(text), encoding="utf-8")
         return spec

@@ -26,6 +26,9 @@ SKELETONS = {
 }
 
 DECLARATIONS = [
+    ("sms", "  - id: 1\n    name: PENDING\n", "    final: false  # a later report follows\n"),
+    ("sms", "  - id: 5\n    name: REJECTED\n", "    final: true\n"),
+    ("sms", "  - id: 0\n    name: OK\n", "    success: true\n"),
     (
         "sms",
         "      - id: 52\n        name: REJECTED_DESTINATION\n",
