@@ -97,7 +97,7 @@ def lookups() -> tuple[float, float]:
     plain_error: dict[int, object] = {}
     for record in infobip_codes.records():
         if record.kind == "error":
-            plain_error.setdefault(record.id, record.code)
+            plain_error.setdefault(record.id, infobip_codes.member_of(record))
     status_get, error_get = plain_status.get, plain_error.get
 
     def package() -> None:
@@ -181,7 +181,7 @@ def parsing(count: int) -> dict[str, tuple[float, float]]:
     statuses, errors = payloads(count)
     by_id: dict[tuple[str, int], object] = {}
     for record in infobip_codes.records():
-        by_id.setdefault((record.kind, record.id), record.code)
+        by_id.setdefault((record.kind, record.id), infobip_codes.member_of(record))
 
     def minimal(kind: str, obj: dict[str, Any]) -> MinimalValue:
         code_id = obj["id"]

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from infobip_codes import SmsStatusCode, StatusGroup, parse_report
 
-Transport = Callable[[Mapping[str, object]], object]
+Transport = Callable[[Mapping[str, object]], Mapping[str, Any]]
 """Sends the JSON body to /sms/2/text/advanced and returns the decoded JSON answer."""
 
 
@@ -35,7 +36,7 @@ class Accepted:
 def send_sms(transport: Transport, sender: str, to: str, text: str) -> Accepted:
     """Send one SMS; return what was accepted, raise SendRejected on a refusal."""
     body = {"messages": [{"from": sender, "destinations": [{"to": to}], "text": text}]}
-    [result] = parse_report(transport(body))
+    [result] = parse_report(transport(body), channel="sms")
     status = result.status
     if status is not None and status.group is StatusGroup.REJECTED:
         if status.code is SmsStatusCode.REJECTED_NOT_ENOUGH_CREDITS:

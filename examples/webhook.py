@@ -18,6 +18,8 @@ from infobip_codes import (
     ParsedReport,
     PayloadError,
     SmsErrorCode,
+    SmsErrorGroup,
+    SmsStatusCode,
     StatusGroup,
     parse_report,
 )
@@ -32,7 +34,7 @@ class Decision:
     reason: str
 
 
-def decide(report: ParsedReport) -> Decision:
+def decide(report: ParsedReport[SmsStatusCode, SmsErrorCode]) -> Decision:
     """What to do about one message, from its status and error."""
     status, error = report.status, report.error
     if status is None or status.group is None:
@@ -48,6 +50,9 @@ def decide(report: ParsedReport) -> Decision:
             if error.code is SmsErrorCode.EC_ABSENT_SUBSCRIBER:
                 # the handset is off: worth another try later, whatever else we know
                 return Decision(report.message_id, "retry", "subscriber absent")
+            if error.code is not None and error.code.group is SmsErrorGroup.USER_ERRORS:
+                # typed per channel: .group is an SmsErrorGroup, .permanent a bool | None
+                return Decision(report.message_id, "give_up", f"fix the request: {error.name}")
             if error.is_retryable:
                 return Decision(report.message_id, "retry", f"temporary: {error.name}")
             return Decision(report.message_id, "give_up", f"permanent: {error.name}")
@@ -67,7 +72,7 @@ def application(environ: dict[str, object], start_response: StartResponse) -> It
         length = int(str(environ.get("CONTENT_LENGTH") or 0))
         stream = environ["wsgi.input"]
         body = stream.read(length) if hasattr(stream, "read") else b""
-        decisions = [decide(r) for r in parse_report(json.loads(body))]
+        decisions = [decide(r) for r in parse_report(json.loads(body), channel="sms")]
     except (ValueError, KeyError) as exc:  # PayloadError and JSONDecodeError are ValueErrors
         problem = str(exc) if isinstance(exc, PayloadError) else "invalid JSON"
         start_response("400 Bad Request", [("Content-Type", "text/plain; charset=utf-8")])

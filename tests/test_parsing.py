@@ -22,6 +22,8 @@ from infobip_codes import (
     StatusGroup,
     VoiceErrorCode,
     VoiceErrorGroup,
+    error_by_id,
+    error_by_name,
     parse_error,
     parse_report,
     parse_status,
@@ -106,7 +108,7 @@ def test_unknown_group_is_kept() -> None:
     status = parse_status({"groupId": 9, "groupName": "LIMBO", "id": 998, "name": "X"})
     assert status.group is None
     assert (status.group_id, status.group_name) == (9, "LIMBO")
-    assert status.is_final
+    assert not status.is_final  # a tracker keeps waiting on a status it cannot read
 
 
 def test_status_group_contradicting_the_id_is_reported() -> None:
@@ -120,7 +122,7 @@ def test_status_group_contradicting_the_id_is_reported() -> None:
     )
     with pytest.raises(PayloadError, match="groupId 1 contradicts") as caught:
         parse_status({"groupId": 1, "id": 5}, strict=True)
-    assert caught.value.field == "status"
+    assert caught.value.field == "$"
 
 
 def test_status_name_contradicting_the_id_is_reported() -> None:
@@ -135,7 +137,7 @@ def test_status_name_contradicting_the_id_is_reported() -> None:
 
 def test_group_name_contradicting_group_id_is_reported() -> None:
     status = parse_status({"groupId": 3, "groupName": "PENDING"})
-    assert status.mismatches == ("status None: groupName 'PENDING' is group 1, not groupId 3",)
+    assert status.mismatches == ("status: groupName 'PENDING' is group 1, not groupId 3",)
 
 
 def test_status_sharing_a_printed_name() -> None:
@@ -224,7 +226,7 @@ def test_error_channels() -> None:
         MobileIdentityErrorCode.EC_INTERNAL_ERROR
     )
     with pytest.raises(ValueError, match="unknown channel 'fax'"):
-        parse_error({"id": 1}, channel="fax")
+        parse_error({"id": 1}, channel="fax")  # type: ignore[call-overload]
 
 
 def test_group_alone_resolves_per_channel() -> None:
@@ -250,7 +252,7 @@ def test_unknown_error_round_trips() -> None:
     assert not error.is_retryable
     unknown_permanence = parse_error({"id": 4243, "groupId": 3})
     assert unknown_permanence.permanent is None
-    assert unknown_permanence.is_retryable  # only a known-permanent error is not
+    assert not unknown_permanence.is_retryable  # only a known-temporary error is
 
 
 def test_chat_name_with_a_space() -> None:
@@ -314,7 +316,7 @@ def test_strict_raises_on_the_first_mismatch_in_a_report() -> None:
         ({"results": {"a": 1}}, "results", "expected a list, found dict"),
         ({"results": [1]}, "results[0]", "expected a result (a JSON object), found int 1"),
         ({"results": [{"messageId": 7}]}, "results[0].messageId", "expected a string"),
-        ({"results": [{"status": []}]}, "results[0].status", "found list []"),
+        ({"results": [{"status": []}]}, "results[0].status", "found list of 0 items"),
         ({"results": [{"status": {"id": "5"}}]}, "results[0].status.id", "found str '5'"),
         ({"results": [{"status": {"id": True}}]}, "results[0].status.id", "found bool True"),
         ({"results": [{"status": {"id": 5.0}}]}, "results[0].status.id", "found float 5.0"),
@@ -389,12 +391,10 @@ CHANNEL = st.sampled_from([None, "sms", "voice", "push", "email", "chat", "mobil
 
 @settings(max_examples=400, deadline=None)
 @given(payload=PAYLOAD, channel=CHANNEL, strict=st.booleans())
-def test_any_input_parses_or_raises_payload_error(
-    payload: object, channel: str | None, strict: bool
-) -> None:
+def test_any_input_parses_or_raises_payload_error(payload: Any, channel: Any, strict: bool) -> None:
     for parse in (
         lambda: parse_report(payload, channel, strict=strict),
-        lambda: parse_status(payload, strict=strict),
+        lambda: parse_status(payload, channel, strict=strict),
         lambda: parse_error(payload, channel, strict=strict),
     ):
         try:
@@ -411,7 +411,7 @@ def test_any_input_parses_or_raises_payload_error(
 
 @settings(max_examples=200, deadline=None)
 @given(
-    code_id=st.integers(min_value=-(2**63), max_value=2**63),
+    code_id=st.integers(min_value=-(2**63), max_value=2**63 - 1),
     name=st.text(max_size=40),
     group_id=st.integers(min_value=0, max_value=9),
     description=st.text(max_size=40),
@@ -431,3 +431,69 @@ def test_well_formed_errors_round_trip_with_nothing_lost(
     error = parse_error(json.loads(json.dumps(sent)))
     assert error.to_dict() == sent
     assert error.known == (error.code is not None)
+
+
+# -- rows that share an id, channels, and answers only where the catalogue knows ------
+
+
+def test_rows_sharing_an_id_and_a_name_are_told_apart_by_group() -> None:
+    sent = {
+        "groupId": 3,
+        "groupName": "OPERATOR_ERRORS",
+        "id": 4102,
+        "name": "EC_NOTSUBMITTEDTOSMPPCHANNEL",
+        "permanent": True,
+    }
+    error = parse_error(sent, channel="sms", strict=True)
+    assert error.mismatches == ()
+    assert error.record is not None
+    assert error.record.group_name == "OPERATOR_ERRORS"
+    assert error.description == error.record.description
+    assert error.group is SmsErrorGroup.OPERATOR_ERRORS
+    user = parse_error({**sent, "groupId": 2, "groupName": "USER_ERRORS"}, strict=True)
+    assert user.record is not None
+    assert user.record.group_name == "USER_ERRORS"
+    assert user.record is not error.record
+    # without a group, the first row on the page
+    first = parse_error({"id": 4102, "name": "EC_NOTSUBMITTEDTOSMPPCHANNEL"})
+    assert first.record is user.record
+
+
+def test_a_wrong_channel_is_a_value_error_naming_the_valid_ones() -> None:
+    for parse in (parse_status, parse_error, parse_report):
+        with pytest.raises(ValueError, match="unknown channel 'SMS'; expected one of: sms, voice"):
+            parse({"id": 5}, channel="SMS")  # type: ignore[call-overload]
+    with pytest.raises(ValueError, match="unknown channel 'fax'"):
+        error_by_id(27, channel="fax")  # type: ignore[call-overload]
+
+
+def test_statuses_resolve_per_channel_and_say_which() -> None:
+    voice = parse_status({"id": 53}, channel="voice")
+    assert voice.channel == "voice"
+    assert voice.code is not None
+    assert voice.code.name == "REJECTED_INVALID_AUDIO_FILE_URL"
+    assert parse_status({"id": 53}, channel="sms").code is None
+    assert parse_status({"id": 5}).channel == "sms"
+    assert parse_error({"id": 27}).channel == "sms"
+
+
+def test_unknown_permanence_is_not_a_retry() -> None:
+    dlt = parse_error({"id": 4106})
+    assert dlt.known
+    assert dlt.permanent is None
+    assert not dlt.is_retryable  # a DLT block is not hammered
+    told = parse_error({"id": 4106, "permanent": False})
+    assert told.is_retryable  # the payload said so
+    ok = parse_error({"id": 0, "groupId": 0, "permanent": False})
+    assert ok.is_ok
+    assert not ok.is_retryable
+
+
+def test_lookups_take_ints_and_strings_only() -> None:
+    assert error_by_id(27) is SmsErrorCode.EC_ABSENT_SUBSCRIBER
+    assert error_by_id(True) is None
+    assert error_by_id(27.0) is None  # type: ignore[call-overload]
+    assert error_by_id("27") is None  # type: ignore[call-overload]
+    assert error_by_name(None) is None  # type: ignore[call-overload]
+    assert error_by_name(27) is None  # type: ignore[call-overload]
+    assert error_by_id(SmsErrorCode.EC_ABSENT_SUBSCRIBER) is SmsErrorCode.EC_ABSENT_SUBSCRIBER

@@ -16,10 +16,14 @@ from enum import Enum
 from pathlib import Path
 
 import pytest
+from conftest import SPEC
 from mypy import api as mypy_api
 
 import infobip_codes
+from codegen.spec import load_spec
 from infobip_codes import CodeEnum, GroupEnum
+
+THE_SPEC = load_spec(SPEC)
 
 TYPING = Path(__file__).parent / "typing"
 EXPECT = re.compile(r"#\s*E:\s*\[(?P<code>[a-z-]+)\]\s*(?P<text>.+?)\s*$")
@@ -33,6 +37,44 @@ ENUMS: list[type[CodeEnum] | type[GroupEnum]] = [
     and issubclass(value, Enum)
     and len(value.__members__) > 0
 ]
+
+
+def channel_source() -> str:
+    """Every channel-specific call, with the type mypy must reveal (from the spec)."""
+    lines = [
+        "from collections.abc import Iterator",
+        "from typing_extensions import assert_type",
+        "import infobip_codes as ic",
+        "",
+    ]
+    for channel in THE_SPEC.channels:
+        name = repr(channel.name)
+        status = f"ic.{channel.status_enum}" if channel.status_enum else "ic.StatusCodeEnum"
+        error = f"ic.{channel.error_enum}" if channel.error_enum else "ic.ErrorCodeEnum"
+        if channel.status_enum:
+            lines += [
+                f"assert_type(ic.status_by_id(1, channel={name}), {status} | None)",
+                f"assert_type(ic.status_by_name('x', channel={name}), {status} | None)",
+            ]
+        if channel.error_enum:
+            lines += [
+                f"assert_type(ic.error_by_id(1, channel={name}), {error} | None)",
+                f"assert_type(ic.error_by_name('x', channel={name}), {error} | None)",
+            ]
+        lines += [
+            f"assert_type(ic.parse_status({{}}, channel={name}).code, {status} | None)",
+            f"assert_type(ic.parse_error({{}}, {name}).code, {error} | None)",
+            f"assert_type(ic.parse_report({{}}, {name}), "
+            f"tuple[ic.ParsedReport[{status}, {error}], ...])",
+            f"assert_type(ic.iter_report([], {name}), "
+            f"Iterator[ic.ParsedReport[{status}, {error}]])",
+        ]
+    for enum in ENUMS:
+        lines += [
+            f"assert_type(ic.{enum.__name__}.from_id(0), ic.{enum.__name__} | None)",
+            f"assert_type(ic.{enum.__name__}.from_name('x'), ic.{enum.__name__} | None)",
+        ]
+    return "\n".join(lines) + "\n"
 
 
 def exhaustive_source(leave_out_last: bool) -> str:
@@ -70,10 +112,11 @@ def mypy_errors(tmp_path_factory: pytest.TempPathFactory) -> list[Found]:
     work = tmp_path_factory.mktemp("typing")
     (work / "exhaustive.py").write_text(exhaustive_source(False), encoding="utf-8")
     (work / "not_exhaustive.py").write_text(exhaustive_source(True), encoding="utf-8")
+    (work / "per_channel.py").write_text(channel_source(), encoding="utf-8")
     (work / "mypy.ini").write_text("[mypy]\n", encoding="utf-8")
     files = sorted(str(p) for p in (TYPING / "pass").glob("*.py"))
     files += sorted(str(p) for p in (TYPING / "fail").glob("*.py"))
-    files += [str(work / "exhaustive.py"), str(work / "not_exhaustive.py")]
+    files += [str(work / name) for name in ("exhaustive.py", "not_exhaustive.py", "per_channel.py")]
     version = f"{sys.version_info[0]}.{sys.version_info[1]}"
     stdout, stderr, _ = mypy_api.run(
         [
@@ -135,8 +178,16 @@ def test_negative_files_get_exactly_the_pinned_errors(mypy_errors: list[Found]) 
 
 
 def test_exhaustive_match_over_every_enum_type_checks(mypy_errors: list[Found]) -> None:
-    assert len(ENUMS) == 16
+    # every enum the spec declares, plus the shared status groups
+    assert {e.__name__ for e in ENUMS} == {
+        "StatusGroup",
+        *(name for channel in THE_SPEC.channels for name in channel.enums),
+    }
     assert [f for f in mypy_errors if f.path == "exhaustive.py"] == []
+
+
+def test_every_channel_gives_its_own_types(mypy_errors: list[Found]) -> None:
+    assert [f for f in mypy_errors if f.path == "per_channel.py"] == []
 
 
 def test_leaving_out_a_member_is_caught_for_every_enum(mypy_errors: list[Found]) -> None:

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from infobip_codes.email import EmailErrorGroup as EmailErrorGroup
     from infobip_codes.lookup import error_by_id as error_by_id
     from infobip_codes.lookup import error_by_name as error_by_name
+    from infobip_codes.lookup import member_of as member_of
     from infobip_codes.lookup import records as records
     from infobip_codes.lookup import status_by_id as status_by_id
     from infobip_codes.lookup import status_by_name as status_by_name
@@ -92,6 +93,7 @@ __all__ = [
     "error_by_id",
     "error_by_name",
     "iter_report",
+    "member_of",
     "parse_error",
     "parse_report",
     "parse_status",
@@ -118,6 +120,7 @@ _LAZY: dict[str, str] = {
     "EmailErrorGroup": "infobip_codes.email",
     "error_by_id": "infobip_codes.lookup",
     "error_by_name": "infobip_codes.lookup",
+    "member_of": "infobip_codes.lookup",
     "records": "infobip_codes.lookup",
     "status_by_id": "infobip_codes.lookup",
     "status_by_name": "infobip_codes.lookup",

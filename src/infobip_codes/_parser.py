@@ -379,7 +379,10 @@ def _mismatches(
     kind: str, row: CodeRecord | None, sent: _Fields, groups: type[GroupEnum] | None
 ) -> tuple[str, ...]:
     found: list[str] = []
-    label = f"{kind} {_number(sent.id) if sent.id is not None else _key_text(sent.name)}"
+    if sent.id is not None:
+        label = f"{kind} {_number(sent.id)}"
+    else:
+        label = kind if sent.name is None else f"{kind} {_key_text(sent.name)}"
     if row is not None:
         if sent.name is not None and sent.id is not None and not _names_agree(sent.name, row):
             found.append(

@@ -15,8 +15,8 @@ any case, by printed name, member name or alias. An unknown channel raises
 
 from typing import Literal, overload
 
-from infobip_codes import _index
-from infobip_codes._base import ErrorCodeEnum, StatusCodeEnum
+from infobip_codes import _catalog, _index
+from infobip_codes._base import CodeEnum, ErrorCodeEnum, StatusCodeEnum
 from infobip_codes._record import CodeRecord
 from infobip_codes.chat import ChatErrorCode
 from infobip_codes.dlt import DltErrorCode
@@ -27,7 +27,14 @@ from infobip_codes.sms import SmsErrorCode, SmsStatusCode
 from infobip_codes.tables import Channel
 from infobip_codes.voice import VoiceErrorCode, VoiceStatusCode
 
-__all__ = ["error_by_id", "error_by_name", "records", "status_by_id", "status_by_name"]
+__all__ = [
+    "error_by_id",
+    "error_by_name",
+    "member_of",
+    "records",
+    "status_by_id",
+    "status_by_name",
+]
 
 
 def records() -> tuple[CodeRecord, ...]:
@@ -35,27 +42,41 @@ def records() -> tuple[CodeRecord, ...]:
     return _index.RECORDS
 
 
-@overload
-def status_by_id(id: object, channel: Literal["sms"]) -> SmsStatusCode | None: ...
+def member_of(record: CodeRecord) -> CodeEnum:
+    """The enum member a record belongs to (the same member for both rows of 2053).
+
+    >>> member_of(records()[0])
+    <SmsStatusCode.PENDING_WAITING_DELIVERY: 3>
+    """
+    enums = _catalog.STATUS_ENUMS if record.kind == "status" else _catalog.ERROR_ENUMS
+    enum = enums.get(record.channel)
+    member = None if enum is None else enum.__members__.get(record.member)
+    if member is None:
+        raise LookupError(f"no {record.channel} {record.kind} member {record.member!r}")
+    return member
 
 
 @overload
-def status_by_id(id: object, channel: Literal["voice"]) -> VoiceStatusCode | None: ...
+def status_by_id(id: int, channel: Literal["sms"]) -> SmsStatusCode | None: ...
 
 
 @overload
-def status_by_id(id: object, channel: Literal["push"]) -> PushStatusCode | None: ...
+def status_by_id(id: int, channel: Literal["voice"]) -> VoiceStatusCode | None: ...
 
 
 @overload
-def status_by_id(id: object, channel: Channel | None = None) -> StatusCodeEnum | None: ...
+def status_by_id(id: int, channel: Literal["push"]) -> PushStatusCode | None: ...
 
 
-def status_by_id(id: object, channel: Channel | None = None) -> StatusCodeEnum | None:
+@overload
+def status_by_id(id: int, channel: Channel | None = None) -> StatusCodeEnum | None: ...
+
+
+def status_by_id(id: int, channel: Channel | None = None) -> StatusCodeEnum | None:
     """The status code with this id, or None.
 
-    >>> status_by_id(5)
-    <SmsStatusCode.DELIVERED_TO_HANDSET: 5>
+    >>> status_by_id(3)
+    <SmsStatusCode.PENDING_WAITING_DELIVERY: 3>
     """
     if type(id) is not int and (not isinstance(id, int) or isinstance(id, bool)):
         return None
@@ -67,44 +88,42 @@ def status_by_id(id: object, channel: Channel | None = None) -> StatusCodeEnum |
 
 
 @overload
-def error_by_id(id: object, channel: Literal["sms"]) -> SmsErrorCode | None: ...
+def error_by_id(id: int, channel: Literal["sms"]) -> SmsErrorCode | None: ...
 
 
 @overload
-def error_by_id(id: object, channel: Literal["voice"]) -> VoiceErrorCode | None: ...
+def error_by_id(id: int, channel: Literal["voice"]) -> VoiceErrorCode | None: ...
 
 
 @overload
-def error_by_id(id: object, channel: Literal["push"]) -> PushErrorCode | None: ...
+def error_by_id(id: int, channel: Literal["push"]) -> PushErrorCode | None: ...
 
 
 @overload
-def error_by_id(id: object, channel: Literal["email"]) -> EmailErrorCode | None: ...
+def error_by_id(id: int, channel: Literal["email"]) -> EmailErrorCode | None: ...
 
 
 @overload
-def error_by_id(id: object, channel: Literal["chat"]) -> ChatErrorCode | None: ...
+def error_by_id(id: int, channel: Literal["chat"]) -> ChatErrorCode | None: ...
 
 
 @overload
-def error_by_id(
-    id: object, channel: Literal["mobile_identity"]
-) -> MobileIdentityErrorCode | None: ...
+def error_by_id(id: int, channel: Literal["mobile_identity"]) -> MobileIdentityErrorCode | None: ...
 
 
 @overload
-def error_by_id(id: object, channel: Literal["dlt"]) -> DltErrorCode | None: ...
+def error_by_id(id: int, channel: Literal["dlt"]) -> DltErrorCode | None: ...
 
 
 @overload
-def error_by_id(id: object, channel: Channel | None = None) -> ErrorCodeEnum | None: ...
+def error_by_id(id: int, channel: Channel | None = None) -> ErrorCodeEnum | None: ...
 
 
-def error_by_id(id: object, channel: Channel | None = None) -> ErrorCodeEnum | None:
+def error_by_id(id: int, channel: Channel | None = None) -> ErrorCodeEnum | None:
     """The error code with this id, or None.
 
-    >>> error_by_id(27)
-    <SmsErrorCode.EC_ABSENT_SUBSCRIBER: 27>
+    >>> error_by_id(0)
+    <SmsErrorCode.NO_ERROR: 0>
     """
     if type(id) is not int and (not isinstance(id, int) or isinstance(id, bool)):
         return None
@@ -116,26 +135,26 @@ def error_by_id(id: object, channel: Channel | None = None) -> ErrorCodeEnum | N
 
 
 @overload
-def status_by_name(name: object, channel: Literal["sms"]) -> SmsStatusCode | None: ...
+def status_by_name(name: str, channel: Literal["sms"]) -> SmsStatusCode | None: ...
 
 
 @overload
-def status_by_name(name: object, channel: Literal["voice"]) -> VoiceStatusCode | None: ...
+def status_by_name(name: str, channel: Literal["voice"]) -> VoiceStatusCode | None: ...
 
 
 @overload
-def status_by_name(name: object, channel: Literal["push"]) -> PushStatusCode | None: ...
+def status_by_name(name: str, channel: Literal["push"]) -> PushStatusCode | None: ...
 
 
 @overload
-def status_by_name(name: object, channel: Channel | None = None) -> StatusCodeEnum | None: ...
+def status_by_name(name: str, channel: Channel | None = None) -> StatusCodeEnum | None: ...
 
 
-def status_by_name(name: object, channel: Channel | None = None) -> StatusCodeEnum | None:
+def status_by_name(name: str, channel: Channel | None = None) -> StatusCodeEnum | None:
     """The status code with this printed, member or alias name, or None.
 
-    >>> status_by_name("DELIVERED_TO_HANDSET")
-    <SmsStatusCode.DELIVERED_TO_HANDSET: 5>
+    >>> status_by_name("PENDING_WAITING_DELIVERY")
+    <SmsStatusCode.PENDING_WAITING_DELIVERY: 3>
     """
     if not isinstance(name, str):
         return None
@@ -147,44 +166,44 @@ def status_by_name(name: object, channel: Channel | None = None) -> StatusCodeEn
 
 
 @overload
-def error_by_name(name: object, channel: Literal["sms"]) -> SmsErrorCode | None: ...
+def error_by_name(name: str, channel: Literal["sms"]) -> SmsErrorCode | None: ...
 
 
 @overload
-def error_by_name(name: object, channel: Literal["voice"]) -> VoiceErrorCode | None: ...
+def error_by_name(name: str, channel: Literal["voice"]) -> VoiceErrorCode | None: ...
 
 
 @overload
-def error_by_name(name: object, channel: Literal["push"]) -> PushErrorCode | None: ...
+def error_by_name(name: str, channel: Literal["push"]) -> PushErrorCode | None: ...
 
 
 @overload
-def error_by_name(name: object, channel: Literal["email"]) -> EmailErrorCode | None: ...
+def error_by_name(name: str, channel: Literal["email"]) -> EmailErrorCode | None: ...
 
 
 @overload
-def error_by_name(name: object, channel: Literal["chat"]) -> ChatErrorCode | None: ...
+def error_by_name(name: str, channel: Literal["chat"]) -> ChatErrorCode | None: ...
 
 
 @overload
 def error_by_name(
-    name: object, channel: Literal["mobile_identity"]
+    name: str, channel: Literal["mobile_identity"]
 ) -> MobileIdentityErrorCode | None: ...
 
 
 @overload
-def error_by_name(name: object, channel: Literal["dlt"]) -> DltErrorCode | None: ...
+def error_by_name(name: str, channel: Literal["dlt"]) -> DltErrorCode | None: ...
 
 
 @overload
-def error_by_name(name: object, channel: Channel | None = None) -> ErrorCodeEnum | None: ...
+def error_by_name(name: str, channel: Channel | None = None) -> ErrorCodeEnum | None: ...
 
 
-def error_by_name(name: object, channel: Channel | None = None) -> ErrorCodeEnum | None:
+def error_by_name(name: str, channel: Channel | None = None) -> ErrorCodeEnum | None:
     """The error code with this printed, member or alias name, or None.
 
-    >>> error_by_name("EC_ABSENT_SUBSCRIBER")
-    <SmsErrorCode.EC_ABSENT_SUBSCRIBER: 27>
+    >>> error_by_name("NO_ERROR")
+    <SmsErrorCode.NO_ERROR: 0>
     """
     if not isinstance(name, str):
         return None

@@ -11,6 +11,8 @@ from typing_extensions import assert_never
 
 from infobip_codes import (
     SmsErrorCode,
+    error_by_id,
+    parse_report,
     SmsErrorGroup,
     VoiceErrorCode,
     parse_error,
@@ -36,11 +38,11 @@ def handle(group: SmsErrorGroup) -> str:
             return "handset"
         case _:
             # USER_ERRORS and OPERATOR_ERRORS are not handled
-            assert_never(group)  # E: [arg-type] Argument 1 to "assert_never" has incompatible type "Literal[SmsErrorGroup.USER_ERRORS, SmsErrorGroup.OPERATOR_ERRORS]"
+            assert_never(group)  # E: [arg-type] Argument 1 to "assert_never" has incompatible type "Literal[SmsErrorGroup.
 
 
 # assigning to a member's attribute
-SmsErrorCode.EC_ABSENT_SUBSCRIBER.permanent = True  # E: [misc] Property "permanent" defined in "GroupedErrorCodeEnum" is read-only
+SmsErrorCode.EC_ABSENT_SUBSCRIBER.permanent = True  # E: [misc] Property "permanent" defined in "ErrorCodeEnum" is read-only
 SmsErrorCode.NO_ERROR.description = "fine"  # E: [misc] Property "description" defined in "CodeEnum" is read-only
 
 # mutating a record, or a parsed value
@@ -54,3 +56,17 @@ if SmsErrorCode.EC_ABSENT_SUBSCRIBER == VoiceErrorCode.EC_DECLINE:  # E: [compar
 # comparing a member with a plain int (--strict-equality): use .value, or compare members
 if SmsErrorCode.EC_ABSENT_SUBSCRIBER == 27:  # E: [comparison-overlap] Non-overlapping equality check
     pass
+
+# a channel name that is not one (wrong case, or no such channel)
+error_by_id(27, channel="SMS")  # E: [call-overload] No overload variant of "error_by_id" matches argument types "int", "str"
+parse_error({"id": 27}, channel="fax")  # E: [call-overload] No overload variant of "parse_error" matches argument types
+parse_report({}, "Voice")  # E: [call-overload] No overload variant of "parse_report" matches argument types
+
+# an id that is not an int
+error_by_id("27")  # E: [call-overload] No overload variant of "error_by_id" matches argument type "str"
+
+# the safe conversion may find nothing: None must be handled
+SmsErrorCode.from_id(27).group  # E: [union-attr] Item "None" of "SmsErrorCode | None" has no attribute "group"
+
+# a channel's code is not another channel's
+voice_code: VoiceErrorCode | None = parse_error({"id": 27}, channel="sms").code  # E: [assignment] Incompatible types in assignment (expression has type "SmsErrorCode | None", variable has type "VoiceErrorCode | None")

@@ -5,23 +5,27 @@ Checked with ``mypy --strict`` by tests/test_typing.py on every supported Python
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Literal
 
 from typing_extensions import assert_never, assert_type
 
 from infobip_codes import (
+    CHANNELS,
+    Channel,
     CodeEnum,
     CodeRecord,
     DltErrorCode,
     ErrorCodeEnum,
     ErrorGroupEnum,
-    GroupEnum,
+    GroupRecord,
     MobileIdentityErrorCode,
     ParsedError,
     ParsedReport,
     ParsedStatus,
     PayloadError,
     PushErrorGroup,
+    PushStatusCode,
     SmsErrorCode,
     SmsErrorGroup,
     SmsStatusCode,
@@ -31,6 +35,8 @@ from infobip_codes import (
     VoiceErrorGroup,
     error_by_id,
     error_by_name,
+    iter_report,
+    member_of,
     parse_error,
     parse_report,
     parse_status,
@@ -41,33 +47,57 @@ from infobip_codes import (
 
 # -- every public function's result ---------------------------------------------------
 assert_type(records(), tuple[CodeRecord, ...])
+assert_type(member_of(records()[0]), CodeEnum)
 assert_type(status_by_id(5), StatusCodeEnum | None)
-assert_type(status_by_id(5, channel="sms"), StatusCodeEnum | None)
+assert_type(status_by_id(5, channel="sms"), SmsStatusCode | None)
+assert_type(status_by_id(66, channel="push"), PushStatusCode | None)
 assert_type(error_by_id(27), ErrorCodeEnum | None)
-assert_type(error_by_id(27, "voice"), ErrorCodeEnum | None)
+assert_type(error_by_id(27, channel="sms"), SmsErrorCode | None)
+assert_type(error_by_id(27, "voice"), VoiceErrorCode | None)
 assert_type(status_by_name("DELIVERED_TO_HANDSET"), StatusCodeEnum | None)
 assert_type(error_by_name("EC_ABSENT_SUBSCRIBER"), ErrorCodeEnum | None)
-assert_type(parse_status({"id": 5}), ParsedStatus)
-assert_type(parse_error({"id": 27}, channel="sms", strict=True), ParsedError)
-assert_type(parse_report({"results": []}), tuple[ParsedReport, ...])
+assert_type(error_by_name("EC_DECLINE", channel="voice"), VoiceErrorCode | None)
+assert_type(parse_status({"id": 5}), ParsedStatus[StatusCodeEnum])
+assert_type(parse_status({"id": 5}, channel="sms").code, SmsStatusCode | None)
+assert_type(parse_error({"id": 27}, channel="sms", strict=True), ParsedError[SmsErrorCode])
+assert_type(parse_error({"id": 5603}, channel="voice").code, VoiceErrorCode | None)
+assert_type(parse_error({"id": 27}).code, ErrorCodeEnum | None)
+assert_type(parse_report({"results": []}), tuple[ParsedReport[StatusCodeEnum, ErrorCodeEnum], ...])
+assert_type(
+    parse_report({"results": []}, channel="sms"),
+    tuple[ParsedReport[SmsStatusCode, SmsErrorCode], ...],
+)
+assert_type(iter_report([], channel="dlt"), Iterator[ParsedReport[StatusCodeEnum, DltErrorCode]])
 assert_type(PayloadError("id", "bad").field, str)
+assert_type(PayloadError("id", "bad").line, int | None)
+assert_type(CHANNELS, tuple[Channel, ...])
+
+# -- safe conversion at the edge ------------------------------------------------------
+assert_type(SmsErrorCode.from_id(27), SmsErrorCode | None)
+assert_type(SmsErrorCode.from_name("ec_absent_subscriber"), SmsErrorCode | None)
+assert_type(StatusGroup.from_id(0), StatusGroup | None)
+assert_type(VoiceErrorGroup.from_name("HANDSET_ERRORS"), VoiceErrorGroup | None)
+wanted: Channel = "email"
+any_channel: ErrorCodeEnum | None = error_by_id(6001, channel=wanted)  # each channel's type
 
 # -- member attributes ------------------------------------------------------------------
 assert_type(SmsErrorCode.EC_ABSENT_SUBSCRIBER, Literal[SmsErrorCode.EC_ABSENT_SUBSCRIBER])
 absent = SmsErrorCode.EC_ABSENT_SUBSCRIBER
 assert_type(absent, SmsErrorCode)  # a variable widens to the enum
-assert_type(absent.group, SmsErrorGroup)
-assert_type(absent.permanent, bool)
+assert_type(absent.group, SmsErrorGroup | None)
+assert_type(absent.permanent, bool | None)
 assert_type(absent.is_retryable, bool)
 assert_type(absent.description, str | None)
 assert_type(absent.api_name, str)
-assert_type(absent.info, CodeRecord)
+assert_type(absent.record, CodeRecord)
+assert_type(absent.source, str)
 assert_type(absent.records, tuple[CodeRecord, ...])
 assert_type(absent.value, int)
-assert_type(VoiceErrorCode.EC_DECLINE.group, VoiceErrorGroup)
-assert_type(SmsStatusCode.DELIVERED_TO_HANDSET.group, StatusGroup)
+assert_type(VoiceErrorCode.EC_DECLINE.group, VoiceErrorGroup | None)
+assert_type(SmsStatusCode.DELIVERED_TO_HANDSET.group, StatusGroup | None)
 assert_type(SmsStatusCode.DELIVERED_TO_HANDSET.is_final, bool)
-assert_type(DltErrorCode.EC_BLOCKED_BY_DLT.status, SmsStatusCode)
+assert_type(DltErrorCode.EC_BLOCKED_BY_DLT.status, SmsStatusCode | None)
+assert_type(DltErrorCode.EC_BLOCKED_BY_DLT.permanent, bool | None)
 assert_type(MobileIdentityErrorCode.EC_NO_COVERAGE.description, str | None)
 assert_type(StatusGroup.PENDING.description, str | None)
 assert_type(PushErrorGroup.CLOUD_ERROR.api_name, str)
@@ -78,13 +108,14 @@ assert_type(record.id, int)
 assert_type(record.permanent, bool | None)
 assert_type(record.group_id, int | None)
 assert_type(record.status_id, int | None)
-assert_type(record.code, CodeEnum)
-assert_type(record.group, GroupEnum | None)
-assert_type(record.as_dict(), dict[str, object])
+assert_type(record.aliases, tuple[str, ...])
+assert_type(record.channel, Channel)
+assert_type(record.to_dict(), dict[str, object])
+assert_type(StatusGroup.PENDING.record, GroupRecord)
 
 
 # -- narrowing through the parsed values -----------------------------------------------
-def retry_later(error: ParsedError) -> bool:
+def retry_later(error: ParsedError[ErrorCodeEnum]) -> bool:
     code = error.code
     if code is None:
         assert_type(code, None)
@@ -94,12 +125,12 @@ def retry_later(error: ParsedError) -> bool:
         assert_type(code, Literal[SmsErrorCode.EC_ABSENT_SUBSCRIBER])
         return True
     if isinstance(code, SmsErrorCode):
-        assert_type(code.group, SmsErrorGroup)
+        assert_type(code.group, SmsErrorGroup | None)
         return code.group is SmsErrorGroup.HANDSET_ERRORS
     return False
 
 
-def final(status: ParsedStatus) -> bool:
+def final(status: ParsedStatus[StatusCodeEnum]) -> bool:
     assert_type(status.code, StatusCodeEnum | None)
     assert_type(status.group, StatusGroup | None)
     if status.group is None:
@@ -116,8 +147,30 @@ def final(status: ParsedStatus) -> bool:
             assert_never(status.group)
 
 
-def group_of(error: ParsedError) -> ErrorGroupEnum | None:
+def group_of(error: ParsedError[ErrorCodeEnum]) -> ErrorGroupEnum | None:
     return error.group
+
+
+def sms_verdict(payload: dict[str, object]) -> str:
+    # With a literal channel, the code's group is the channel's own enum, and a
+    # match over it is exhaustive.
+    code = parse_error(payload, channel="sms").code
+    if code is None:
+        return "unknown code"
+    group = code.group
+    match group:
+        case None:
+            return "no group"
+        case SmsErrorGroup.OK:
+            return "ok"
+        case SmsErrorGroup.HANDSET_ERRORS:
+            return "handset"
+        case SmsErrorGroup.USER_ERRORS:
+            return "user"
+        case SmsErrorGroup.OPERATOR_ERRORS:
+            return "operator"
+        case _:
+            assert_never(group)
 
 
 def describe(code: SmsErrorCode) -> str:
