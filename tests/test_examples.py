@@ -7,6 +7,7 @@ import json
 import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -81,8 +82,8 @@ def test_webhook_rejects_malformed_reports() -> None:
     assert call(b"", method="GET")[0] == "405 Method Not Allowed"
 
 
-def fake_transport(answer: object) -> send_wrapper.Transport:
-    def transport(body: Mapping[str, object]) -> object:
+def fake_transport(answer: Mapping[str, Any]) -> send_wrapper.Transport:
+    def transport(body: Mapping[str, object]) -> Mapping[str, Any]:
         assert "messages" in body
         return answer
 
