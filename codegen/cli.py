@@ -104,7 +104,11 @@ def main(argv: list[str] | None = None) -> int:
         spec = _load(spec_dir)
         if spec is None:
             return 2
-        print(f"spec/ is valid: {len(spec.codes)} codes in {len(spec.channels)} channels")
+        beyond = sum(not code.on_page for code in spec.codes)
+        print(
+            f"spec/ is valid: {len(spec.codes)} codes in {len(spec.channels)} channels "
+            f"({len(spec.codes) - beyond} from the page, {beyond} from beyond it)"
+        )
         return 0
     from codegen.importer import run_import
 

@@ -144,7 +144,9 @@ def _merge_codes(
         placed.setdefault(gid, []).append(node)
     for key, (node, _gid) in spec_rows.items():
         if key not in matched:
-            result.removed.append(_label(channel, kind, node.get("id"), node.get("name")))
+            where = f"spec/{channel}.yaml:{node.lc.line + 1}"
+            label = _label(channel, kind, node.get("id"), node.get("name"))
+            result.removed.append(f"{label} ({where}: not on the page, and no 'source')")
     return placed
 
 
@@ -174,17 +176,30 @@ def _merge_section(channel: str, doc: CommentedMap, section: PageSection, result
     groups_seq = doc.get(grouped_key) or CommentedSeq()
     existing: list[tuple[CommentedMap, int | None]] = []
     spec_groups: dict[int, CommentedMap] = {}
+    # Rows and groups with a 'source' come from beyond the page: the page is
+    # not asked about them, and they stay where they are, after its rows.
+    beyond: dict[int | None, list[CommentedMap]] = {}
+    beyond_groups: list[CommentedMap] = []
     for group in groups_seq:
+        if "source" in group:
+            beyond_groups.append(group)
+            continue
         spec_groups[group.get("id")] = group
         existing += [(node, group.get("id")) for node in group.get("codes") or []]
     if kind == "error":
         existing += [(node, None) for node in doc.get("errors") or []]
+    for node, gid in list(existing):
+        if "source" in node:
+            existing.remove((node, gid))
+            beyond.setdefault(gid, []).append(node)
 
     page_codes: list[tuple[PageCode, PageGroup | None]] = [
         (code, group) for group in section.groups for code in group.codes
     ]
     page_codes += [(code, None) for code in section.codes]
     placed = _merge_codes(channel, section, page_codes, existing, result)
+    for gid, nodes in beyond.items():
+        placed.setdefault(gid, []).extend(nodes)
 
     if flat:
         if kind == "status":
@@ -213,12 +228,16 @@ def _merge_section(channel: str, doc: CommentedMap, section: PageSection, result
         new_groups.append(node)
     for gid, node in spec_groups.items():
         result.removed.append(f"{channel} {kind} group {gid} {node.get('name')}")
+    new_groups += beyond_groups
     if grouped_key in doc:
         _replace_seq(doc, grouped_key, new_groups)
     else:
         doc[grouped_key] = CommentedSeq(new_groups)
     if kind == "error":
-        doc.pop("errors", None)
+        if placed.get(None):
+            _replace_seq(doc, "errors", placed[None])
+        else:
+            doc.pop("errors", None)
 
 
 def import_page(
@@ -323,6 +342,11 @@ def run_import(page: Path, spec_dir: Path, check: bool) -> int:
             f"spec/ differs from {page.name} (files that would change: {changed}); "
             "run `python -m codegen import-docs PAGE` to update it"
         )
+        if report.removed:
+            print(
+                "a row that is not on the page stays only with a 'source' naming where it "
+                "comes from (see spec/README.md, 'Beyond the page')"
+            )
         return 1
     for path, new_text in outputs.items():
         write_if_changed(path, new_text)

@@ -59,8 +59,16 @@ def _char(ch: str) -> str:
 
 
 def py_str(text: str) -> str:
-    """A double-quoted Python string literal that evaluates to ``text``."""
-    return '"' + "".join(_char(ch) for ch in text) + '"'
+    """A Python string literal that evaluates to ``text``, quoted as ruff formats it.
+
+    Double quotes, unless the text holds more double quotes than single ones:
+    then single quotes, which need fewer escapes.
+    """
+    quote = "'" if text.count('"') > text.count("'") else '"'
+    body = "".join(_char(ch) for ch in text)
+    if quote == "'":
+        body = body.replace('\\"', '"').replace("'", "\\'")
+    return quote + body + quote
 
 
 def py_literal(value: object) -> str:

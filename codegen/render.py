@@ -83,6 +83,7 @@ CODE_FIELDS: dict[str, object] = {
     "status_id": None,
     "status_text": None,
     "aliases": (),
+    "alias_sources": (),
     "source": PAGE_SOURCE,
 }
 GROUP_FIELDS: dict[str, object] = {
@@ -107,7 +108,13 @@ def keywords(value: Code | Group) -> list[str]:
         if default is not ... and item == default:
             continue
         if isinstance(item, tuple):
-            literal = "(" + "".join(f"{py_literal(x)}, " for x in item).rstrip(" ") + ")"
+            # as ruff lays a tuple out: on the keyword's line when it fits, else one
+            # item a line (the template indents keywords by 8)
+            items = [py_literal(x) for x in item]
+            literal = "(" + ", ".join(items) + ("," if len(items) == 1 else "") + ")"
+            if 8 + len(f"{name}={literal},") > 100:
+                inner = "".join(f"            {x},\n" for x in items)
+                literal = f"(\n{inner}        )"
         else:
             literal = py_literal(item)
         out.append(f"{name}={literal}")
@@ -157,8 +164,6 @@ def code_doc(rows: list[Code]) -> list[str]:
         facts.append(f"general status {first.status_id}")
     if first.name != first.member:
         facts.append(f"printed {first.name}")
-    if first.aliases:
-        facts.append("also sent as " + ", ".join(first.aliases))
     paragraphs = ["; ".join(facts) + "." if facts else f"{first.kind.capitalize()} {first.id}."]
     paragraphs.append(first.description or "The page gives no description.")
     for row in rows[1:]:
@@ -167,7 +172,9 @@ def code_doc(rows: list[Code]) -> list[str]:
             again += f" under {row.group_name} (group {row.group_id})"
         paragraphs.append(f"{again}: {row.description or 'no description.'}")
     if first.source != PAGE_SOURCE:
-        paragraphs.append(f"Source: {first.source}")
+        paragraphs.append(f"Beyond the page. Source: {first.source}")
+    for alias, source in zip(first.aliases, first.alias_sources, strict=True):
+        paragraphs.append(f"Also sent as {alias}. Source: {source}")
     return paragraphs
 
 
@@ -182,7 +189,7 @@ def group_doc(group: Group) -> list[str]:
     paragraphs = [" ".join(facts)] if facts else []
     paragraphs.append(group.description or "The page gives no description.")
     if group.source != PAGE_SOURCE:
-        paragraphs.append(f"Source: {group.source}")
+        paragraphs.append(f"Beyond the page. Source: {group.source}")
     return paragraphs
 
 
@@ -244,6 +251,22 @@ def markdown_cell(value: object) -> str:
     return text
 
 
+def source_note(row: Code | Group) -> str:
+    """What a Markdown cell adds for a row from beyond the page: its source."""
+    if row.source == PAGE_SOURCE:
+        return ""
+    return f" *Beyond the page; source: {markdown_cell(row.source)}.*"
+
+
+def alias_note(code: Code) -> str:
+    """What a Markdown name cell adds for the other names the API sends for a code."""
+    notes = [
+        f"{markdown_code(alias)} ({markdown_cell(source)})"
+        for alias, source in zip(code.aliases, code.alias_sources, strict=True)
+    ]
+    return f" (also sent as {'; '.join(notes)})" if notes else ""
+
+
 def markdown_code(value: object) -> str:
     """A code span safe inside a Markdown table cell."""
     text = " ".join(str(value).split()).replace("|", "\\|")
@@ -271,6 +294,9 @@ def _environment() -> jinja2.Environment:
     env.globals["members"] = members
     env.globals["group_members"] = group_members
     env.globals["PAGE_SOURCE"] = PAGE_SOURCE
+    env.globals["source_note"] = source_note
+    env.globals["alias_note"] = alias_note
+    env.globals["yes_no"] = lambda value: yes_no(value, "yes", "no") or "not stated"
     return env
 
 

@@ -62,6 +62,7 @@ STATUS_KEYS = {
 }
 GROUPED_ERROR_KEYS = {**STATUS_KEYS, "permanent": True}
 FLAT_ERROR_KEYS = {**STATUS_KEYS, "status_id": False, "status_text": False}
+ALIAS_KEYS = {"name": True, "source": True, "shared_with": False}
 PAGE_SOURCE = "page"
 
 
@@ -145,6 +146,7 @@ class Code:
     status_id: int | None = None
     status_text: str | None = None
     aliases: tuple[str, ...] = ()
+    alias_sources: tuple[str, ...] = ()  # where each alias was seen, in the same order
     source: str = PAGE_SOURCE
     duplicate_of: str | None = None  # set on a further row for an earlier member
     line: int = 0
@@ -370,6 +372,8 @@ class _Validator:
         self.name = name
         self.problems = problems
         self.general = general
+        # alias -> the id of the other code whose name it declares it shares
+        self.shared_aliases: dict[str, int] = {}
 
     # -- reporting helpers -------------------------------------------------
 
@@ -470,22 +474,35 @@ class _Validator:
             )
         return text or PAGE_SOURCE
 
-    def aliases(self, node: CommentedMap, what: str, name: str | None) -> tuple[str, ...]:
-        """Other names the API sends for a code: distinct one-line strings."""
+    def aliases(
+        self, node: CommentedMap, what: str, name: str | None
+    ) -> tuple[tuple[str, str], ...]:
+        """Other names the API sends for a code, each with where it was seen."""
         if "aliases" not in node:
             return ()
         seq = self.seq(node, "aliases", what)
         if seq is None:
             return ()
-        found: list[str] = []
-        for i, item in enumerate(seq):
-            where = seq.lc.item(i)
-            if not isinstance(item, str) or " ".join(item.split()) != item or not item:
-                self.problem(where, f"{what}: an alias must be a one-line name, not {item!r}")
-            elif item.casefold() in {n.casefold() for n in (*found, name or "")}:
-                self.problem(where, f"{what}: alias {item!r} repeats a name of this code")
+        found: list[tuple[str, str]] = []
+        for alias in self.maps(seq, f"alias of {what}"):
+            if not self.keys(alias, ALIAS_KEYS, f"alias of {what}"):
+                continue
+            alias_name = self.str_(alias, "name", f"alias of {what}")
+            source = self.str_(alias, "source", f"alias of {what}")
+            if "shared_with" in alias:
+                shared = self.int_(alias, "shared_with", f"alias of {what}")
+                if shared is not None and alias_name is not None:
+                    self.shared_aliases[alias_name.casefold()] = shared
+            if alias_name is None or source is None:
+                continue
+            taken = {n.casefold() for n, _ in found} | {(name or "").casefold()}
+            if alias_name.casefold() in taken:
+                self.problem(
+                    self.value_at(alias, "name"),
+                    f"{what}: alias {alias_name!r} repeats a name of this code",
+                )
             else:
-                found.append(str(item))
+                found.append((alias_name, source))
         return tuple(found)
 
     def seq(self, node: CommentedMap, key: str, what: str) -> CommentedSeq | None:
@@ -523,16 +540,21 @@ class _Validator:
         headings = self.page(doc) if "page" in doc else (None, None)
         note = self.str_(doc, "note", "channel file", nullable=True) if "note" in doc else None
 
-        if "error_groups" in doc and "errors" in doc:
-            self.problem(
-                self.key_at(doc, "errors"),
-                "a channel has either 'error_groups' (grouped tables) or 'errors' (one flat "
-                "table), not both",
-            )
         status_groups, statuses = self.grouped(doc, "status_groups", "status")
         error_groups, errors = self.grouped(doc, "error_groups", "error")
         if "errors" in doc:
-            errors = self.flat_errors(doc)
+            flat = self.flat_errors(doc)
+            if "error_groups" in doc:
+                # the page gives each row of a grouped table its group: a row
+                # without one comes from elsewhere, and says where
+                for code in flat:
+                    if code.on_page:
+                        self.problem(
+                            (code.line - 1, 0),
+                            f"error code {code.id}: a grouped channel's 'errors:' holds only "
+                            "codes from beyond the page, each with its 'source'",
+                        )
+            errors = errors + flat
         if "page" in doc and headings[0] is None and statuses:
             self.problem(self.key_at(doc, "page"), "statuses need 'page: statuses:' heading")
         if "page" in doc and headings[1] is None and errors:
@@ -672,6 +694,8 @@ class _Validator:
         group_name: str | None,
     ) -> Code | None:
         what = f"{kind} code"
+        if "source" in node:  # a row from elsewhere states permanence only where its source does
+            allowed = {**allowed, "permanent": False}
         if not self.keys(node, allowed, what):
             return None
         cid = self.int_(node, "id", what)
@@ -679,7 +703,7 @@ class _Validator:
             what = f"{kind} code {cid}"
         name = self.str_(node, "name", what)
         description = self.str_(node, "description", what, nullable=True)
-        permanent = self.bool_(node, "permanent", what) if "permanent" in allowed else None
+        permanent = self.bool_(node, "permanent", what) if "permanent" in node else None
         duplicate_of = self.str_(node, "duplicate_of", what) if "duplicate_of" in node else None
         if "member" in node:
             if duplicate_of is not None:
@@ -713,7 +737,7 @@ class _Validator:
         source = self.source(node, what)
         if cid is None or name is None or member is None:
             return None
-        if "permanent" in allowed and permanent is None:
+        if "permanent" in node and permanent is None:
             return None
         return Code(
             channel=self.name,
@@ -727,7 +751,8 @@ class _Validator:
             description=description,
             status_id=status_id,
             status_text=status_text,
-            aliases=aliases,
+            aliases=tuple(name for name, _ in aliases),
+            alias_sources=tuple(source for _, source in aliases),
             source=source,
             duplicate_of=duplicate_of,
             line=node.lc.line + 1,
@@ -780,11 +805,20 @@ class _Validator:
         for code in codes:
             for alias in code.aliases:
                 owner = names.get(alias.casefold())
-                if owner is not None and owner.id != code.id:
+                shared = self.shared_aliases.get(alias.casefold())
+                if owner is not None and owner.id != code.id and owner.id != shared:
                     self.problem(
                         (code.line - 1, 0),
                         f"{kind} code {code.id}: alias {alias!r} is the name of {kind} code "
-                        f"{owner.id} (line {owner.line}); an alias must name this code only",
+                        f"{owner.id} (line {owner.line}); an alias must name this code only, "
+                        f"unless the sources really send it for both: then declare "
+                        f"'shared_with: {owner.id}'",
+                    )
+                elif shared is not None and (owner is None or owner.id != shared):
+                    self.problem(
+                        (code.line - 1, 0),
+                        f"{kind} code {code.id}: alias {alias!r} declares 'shared_with: "
+                        f"{shared}', but no other {kind} code of this channel has that name",
                     )
                 else:
                     names.setdefault(alias.casefold(), code)

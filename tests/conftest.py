@@ -11,7 +11,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "spec"
-PAGE = ROOT.parent / "shared" / "source" / "infobip-response-status-and-error-codes.txt"
+SAVED_PAGE = SPEC / "page" / "infobip-response-status-and-error-codes.txt"
 
 MINIMAL_SMS = """\
 channel: sms

@@ -352,7 +352,9 @@ def test_each_member_is_followed_by_its_meaning(channel: Channel) -> None:
         if code.name != code.member:
             assert code.name in doc
         if not code.on_page:
-            assert code.source in doc
+            assert f"Beyond the page. Source: {code.source}" in doc
+        for alias, source in zip(code.aliases, code.alias_sources, strict=True):
+            assert f"Also sent as {alias}. Source: {source}" in doc
 
 
 def test_channel_modules_list_their_names() -> None:

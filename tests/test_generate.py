@@ -169,7 +169,12 @@ def test_write_if_changed_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPa
 
 def test_cli_validate_reports_counts(capsys: pytest.CaptureFixture[str]) -> None:
     assert codegen_main(["validate"]) == 0
-    assert "235 codes in 7 channels" in capsys.readouterr().out
+    spec = load_spec(SPEC)
+    on_page = sum(code.on_page for code in spec.codes)
+    assert (
+        f"{len(spec.codes)} codes in {len(spec.channels)} channels "
+        f"({on_page} from the page, {len(spec.codes) - on_page} from beyond it)"
+    ) in capsys.readouterr().out
 
 
 # -- literal safety: any text survives the real template path ---------------------
@@ -208,7 +213,19 @@ def synthetic_spec(name: str, description: str, group_name: str, api_name: str) 
     status_group = Group("sms", "status", 1, group_name, "PENDING", description, 1, final=False)
     codes = (
         Code("sms", "error", 0, api_name, "NO_ERROR", 0, group_name, True, description),
-        Code("sms", "error", 1, name, "OTHER", 0, group_name, False, None, aliases=(api_name,)),
+        Code(
+            "sms",
+            "error",
+            1,
+            name,
+            "OTHER",
+            0,
+            group_name,
+            False,
+            None,
+            aliases=(api_name,),
+            alias_sources=(description,),
+        ),
     )
     status = Code("sms", "status", 3, name, "WAITING", 1, group_name, None, description)
     channel = Channel(
@@ -233,7 +250,8 @@ def check_round_trip(name: str, description: str, group_name: str, api_name: str
     namespace: dict[str, Any] = {}
     exec(compile(source, "<tables/sms.py>", "exec"), namespace)
     rows = [r.to_dict() for r in namespace["STATUSES"] + namespace["ERRORS"]]
-    base = {"channel": "sms", "status_id": None, "status_text": None, "source": "page"}
+    base = {"channel": "sms", "status_id": None, "status_text": None, "source": "page",
+            "alias_sources": []}  # fmt: skip
     assert rows == [
         {**base, "kind": "status", "id": 3, "name": name, "member": "WAITING", "group_id": 1,
          "group_name": group_name, "permanent": None, "description": description, "aliases": []},
@@ -241,7 +259,7 @@ def check_round_trip(name: str, description: str, group_name: str, api_name: str
          "group_name": group_name, "permanent": True, "description": description, "aliases": []},
         {**base, "kind": "error", "id": 1, "name": name, "member": "OTHER", "group_id": 0,
          "group_name": group_name, "permanent": False, "description": None,
-         "aliases": [api_name]},
+         "aliases": [api_name], "alias_sources": [description]},
     ]  # fmt: skip
     groups = [g.to_dict() for g in namespace["STATUS_GROUPS"] + namespace["ERROR_GROUPS"]]
     assert [(g["name"], g["description"]) for g in groups] == [(group_name, description)] * 2

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import SpecWriter
+from conftest import SAVED_PAGE, SPEC, SpecWriter
 
 from codegen.importer import import_page, run_import
 from codegen.page import PageError, read_page
@@ -177,7 +178,15 @@ def test_report_lists_changes_field_by_field(imported: Path) -> None:
     )
     report, outputs = import_page(page, imported)
     assert report.added == ["sms error 1 EC_NEW in group OK"]
-    assert report.removed == ["sms error 20 EC_SS_INCOMPATIBILITY"]
+    [removed] = report.removed
+    lines = (imported / "sms.yaml").read_text(encoding="utf-8").splitlines()
+    line = (
+        next(n for n, text in enumerate(lines, 1) if "EC_SS_INCOMPATIBILITY" in text) - 1
+    )  # the row starts on its id's line
+    assert removed == (
+        f"sms error 20 EC_SS_INCOMPATIBILITY (spec/sms.yaml:{line}: not on the page, "
+        "and no 'source')"
+    )
     assert "sms error 0 NO_ERROR: description: 'Nothing wrong.' -> 'Nothing wrong at all.'" in (
         report.changed
     )
@@ -236,3 +245,70 @@ def test_non_numeric_id_names_the_line() -> None:
     )
     with pytest.raises(PageError, match=r"line 7: expected a numeric id, found 'zero'"):
         read_page(page)
+
+
+BEYOND = """\
+      - id: 4242
+        name: EC_SEEN_IN_THE_WILD
+        description: Seen in a log.
+        source: payloads in a public integration
+"""
+
+
+def test_rows_beyond_the_page_are_kept_where_they_are_and_not_compared(imported: Path) -> None:
+    sms = imported / "sms.yaml"
+    text = sms.read_text(encoding="utf-8")
+    anchor = "  - id: 3\n    name: OPERATOR_ERRORS\n"
+    assert anchor in text
+    sms.write_text(text.replace(anchor, BEYOND + anchor), encoding="utf-8")
+    report, outputs = import_page(SMALL_PAGE.read_text(encoding="utf-8"), imported)
+    assert report.empty
+    assert outputs == {}
+    spec = load_spec(imported)
+    beyond = [c for c in spec.codes if not c.on_page]
+    assert [(c.id, c.group_name, c.permanent) for c in beyond] == [(4242, "USER_ERRORS", None)]
+
+
+def test_a_row_beyond_the_page_without_a_source_is_named_with_file_and_line(
+    imported: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sms = imported / "sms.yaml"
+    text = sms.read_text(encoding="utf-8")
+    anchor = "  - id: 3\n    name: OPERATOR_ERRORS\n"
+    unsourced = BEYOND.replace("        source: payloads in a public integration\n", "")
+    unsourced = unsourced.replace(
+        "description: Seen in a log.", "permanent: false\n        description: x"
+    )
+    sms.write_text(text.replace(anchor, unsourced + anchor), encoding="utf-8")
+    line = text[: text.index(anchor)].count("\n") + 1
+    page = tmp_path / "page.txt"
+    page.write_text(SMALL_PAGE.read_text(encoding="utf-8"), encoding="utf-8")
+    assert run_import(page, imported, check=True) == 1
+    out = capsys.readouterr().out
+    assert (
+        f"removed sms error 4242 EC_SEEN_IN_THE_WILD (spec/sms.yaml:{line}: not on the page, "
+        "and no 'source')"
+    ) in out
+    assert "a row that is not on the page stays only with a 'source'" in out
+
+
+def test_the_spec_matches_the_saved_page_in_every_row() -> None:
+    # The page's own figures, asserted here and nowhere else: its rows and its
+    # irregularities, as the committed copy of the page gives them.
+    sections = read_page(SAVED_PAGE.read_text(encoding="utf-8"))
+    page_rows = [
+        (code.id, code.name)
+        for section in sections
+        for code in [*(c for g in section.groups for c in g.codes), *section.codes]
+    ]
+    assert len(page_rows) == 235
+    spec = load_spec(SPEC)
+    # the same rows (the spec keeps them channel by channel, the page section by section)
+    assert Counter((c.id, c.name) for c in spec.codes if c.on_page) == Counter(page_rows)
+    declared = [c for c in spec.codes if c.duplicate_of or c.member != c.name]
+    assert len(declared) == 5  # 52, 7020, 7102 renamed; 2053 and 4102 listed twice
+    flat = [c.name for c in spec.channels if c.errors and not c.error_groups]
+    assert flat == ["mobile_identity", "dlt"]  # the sixth: tables without groups
+    report, outputs = import_page(SAVED_PAGE.read_text(encoding="utf-8"), SPEC)
+    assert report.empty
+    assert outputs == {}

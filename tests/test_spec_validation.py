@@ -296,7 +296,7 @@ def test_members_may_not_shadow_what_the_runtime_defines(
 def test_an_alias_may_not_name_another_code(write_spec: SpecWriter) -> None:
     sms = MINIMAL_SMS.replace(
         "        name: EC_ABSENT_SUBSCRIBER\n",
-        "        name: EC_ABSENT_SUBSCRIBER\n        aliases: [NO_ERROR]\n",
+        "        name: EC_ABSENT_SUBSCRIBER\n        aliases: [{name: NO_ERROR, source: a log}]\n",
     )
     problem = only(problems(write_spec(sms=sms)))
     assert problem.path == "spec/sms.yaml"
@@ -307,8 +307,8 @@ def test_an_alias_may_not_name_another_code(write_spec: SpecWriter) -> None:
 def test_an_alias_is_a_one_line_name(write_spec: SpecWriter) -> None:
     sms = MINIMAL_SMS.replace(
         "        name: EC_ABSENT_SUBSCRIBER\n",
-        "        name: EC_ABSENT_SUBSCRIBER\n        aliases: [' SPACED']\n",
+        "        name: EC_ABSENT_SUBSCRIBER\n        aliases: [{name: ' SPACED', source: x}]\n",
     )
     problem = only(problems(write_spec(sms=sms)))
-    assert "an alias must be a one-line name" in problem.message
+    assert "must be one line with single spaces" in problem.message
     assert problem.line == line_of(sms, "aliases:")

@@ -52,15 +52,18 @@ class CodeRecord:
     status_text: str | None = None
     """The text the page prints beside ``status_id``, verbatim."""
     aliases: tuple[str, ...] = ()
-    """Other names the API is known to send for this code."""
+    """Other names the API is known to send for this code (never the page's)."""
+    alias_sources: tuple[str, ...] = ()
+    """Where each alias was seen, in the order of :attr:`aliases`."""
     source: str = PAGE
     """Where the row comes from: ``"page"`` for the saved docs page, else the
     document or the observed payloads it was taken from."""
 
     def to_dict(self) -> dict[str, object]:
-        """The fields as a plain dict (aliases as a list), ready for ``json.dumps``."""
+        """The fields as a plain dict (tuples as lists), ready for ``json.dumps``."""
         data = asdict(self)
         data["aliases"] = list(self.aliases)
+        data["alias_sources"] = list(self.alias_sources)
         return data
 
 

@@ -296,6 +296,17 @@ class ChatErrorCode(GroupedErrorCodeEnum):
     Request was sent from an unapproved origin. Contact Support to resolve the issue.
     """
 
+    EC_FREQUENCY_CAPPING = 7032
+    """group not stated.
+
+    Frequency capping limit reached
+
+    Beyond the page. Source: WhatsApp payloads in
+    camilootoya-habi/tableros-marketing-habi
+    marketing-loop/tests/test_sources_infobip.py and studevkiran/SNEHA-SAURABHA-2025-26
+    WHATSAPP_ERROR_DETAILED_REPORT.md
+    """
+
     @classmethod
     def _table(cls) -> Mapping[int, tuple[CodeRecord, ...]]:
         from infobip_codes.tables import chat

@@ -161,6 +161,26 @@ class EmailErrorCode(GroupedErrorCodeEnum):
     Sending email failed due to internal error.
     """
 
+    EC_SUPPRESSED_BOUNCE = 6034
+    """group not stated.
+
+    A bounce SMTP response from the recipient's mailbox provider earlier has resulted in
+    the recipient address being suppressed.
+
+    Beyond the page. Source: Infobip "Email Error Codes Update"
+    (https://infobip.com/docs/email/email-error-codes-update)
+    """
+
+    EC_SUPPRESSED_SPAM_COMPLAINT = 6035
+    """group not stated.
+
+    Due to the recipient reporting previous content sent from the same domain as spam,
+    the recipient's address has been suppressed.
+
+    Beyond the page. Source: Infobip "Email Error Codes Update"
+    (https://infobip.com/docs/email/email-error-codes-update)
+    """
+
     @classmethod
     def _table(cls) -> Mapping[int, tuple[CodeRecord, ...]]:
         from infobip_codes.tables import email

@@ -30,6 +30,17 @@ __all__ = ["SmsErrorCode", "SmsErrorGroup", "SmsStatusCode", "StatusGroup"]
 class StatusGroup(StatusGroupEnum):
     """The status groups every channel shares (a status object's ``groupId``)."""
 
+    ACCEPTED = 0
+    """Not final: a later report follows.
+
+    Message is accepted.
+
+    Beyond the page. Source: Infobip SMS API v1 status groups as transcribed in
+    almaudoh/sms_gateway src/Plugin/SmsGateway/Infobip/InfobipResponseHandlerBase.php;
+    the name also in MessageGeneralStatus of infobip/infobip-api-python-client
+    infobip_api_client/models/message_general_status.py
+    """
+
     PENDING = 1
     """Not final: a later report follows.
 
@@ -93,6 +104,21 @@ class SmsStatusCode(StatusCodeEnum):
 
     Message has been accepted and processed, and it`s ready to be sent to the next
     instance, i.e., operator.
+
+    Also sent as MESSAGE_ACCEPTED. Source: send responses in
+    infobip/infobip-api-php-client Test/Api/MessagesAPI/MessagesApiTest.php and
+    infobip-community/infobip-api-python-sdk tests/sms/conftest.py
+    """
+
+    PENDING_TIME_VIOLATION = 1
+    """PENDING (group 1).
+
+    Time window violation
+
+    Beyond the page. Source: Infobip SMS API v1 status table as transcribed in
+    almaudoh/sms_gateway src/Plugin/SmsGateway/Infobip/InfobipResponseHandlerBase.php;
+    the name also in infobip/infobip-api-java-client
+    src/main/java/com/infobip/model/RcsStatusReason.java
     """
 
     UNDELIVERABLE_REJECTED_OPERATOR = 4
@@ -135,6 +161,17 @@ class SmsStatusCode(StatusCodeEnum):
     Message has been received and forwarded to the operator for delivery. However, the
     delivery report from the operator has not been formatted correctly or has not been
     recognized as valid.
+    """
+
+    EXPIRED_UNKNOWN = 22
+    """EXPIRED (group 4).
+
+    Unknown Reason
+
+    Beyond the page. Source: Infobip SMS API v1 status table as transcribed in
+    almaudoh/sms_gateway src/Plugin/SmsGateway/Infobip/InfobipResponseHandlerBase.php;
+    the name also in infobip/infobip-api-java-client
+    src/main/java/com/infobip/model/RcsStatusReason.java
     """
 
     REJECTED_NETWORK = 6
@@ -267,6 +304,27 @@ class SmsStatusCode(StatusCodeEnum):
     The request has been received, however, the destination is invalid—the number prefix
     is not correct as it does not match a valid number prefix by any mobile operator.
     Number length is also taken into consideration when verifying number validity.
+    """
+
+    REJECTED_NOT_REACHABLE = 16
+    """REJECTED (group 5).
+
+    Network not reachable
+
+    Beyond the page. Source: Infobip SMS API v1 status table as transcribed in
+    almaudoh/sms_gateway src/Plugin/SmsGateway/Infobip/InfobipResponseHandlerBase.php;
+    the name also in infobip/infobip-api-java-client
+    src/main/java/com/infobip/model/RcsStatusReason.java
+    """
+
+    MESSAGE_ACCEPTED = 0
+    """ACCEPTED (group 0).
+
+    Message accepted
+
+    Beyond the page. Source: payloads in levpay/infobip client_test.go and
+    almaudoh/sms_gateway
+    tests/src/Unit/Plugin/SmsGateway/Infobip/MessageResponseHandlerTest.php
     """
 
     @classmethod
@@ -759,6 +817,24 @@ class SmsErrorCode(GroupedErrorCodeEnum):
     """HANDSET_ERRORS (group 1); not permanent.
 
     Message was aborted due to other network protocol errors.
+    """
+
+    EC_USSD_BUSY = 72
+    """HANDSET_ERRORS (group 1); permanent.
+
+    Ussd Busy
+
+    Beyond the page. Source: Infobip SMS API v1 GSM error table as transcribed in
+    almaudoh/sms_gateway src/Plugin/SmsGateway/Infobip/InfobipResponseHandlerBase.php
+    """
+
+    EC_INITIATING_RELEASE = 511
+    """HANDSET_ERRORS (group 1).
+
+    Initiating Release
+
+    Beyond the page. Source: Infobip SMS API v1 GSM error table as transcribed in
+    almaudoh/sms_gateway src/Plugin/SmsGateway/Infobip/InfobipResponseHandlerBase.php
     """
 
     EC_IMSI_BLACKLISTED = 2049

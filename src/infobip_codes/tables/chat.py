@@ -472,6 +472,18 @@ ERRORS: tuple[CodeRecord, ...] = (
         permanent=True,
         description="Request was sent from an unapproved origin. Contact Support to resolve the issue.",
     ),
+    CodeRecord(
+        channel="chat",
+        kind="error",
+        id=7032,
+        name="EC_FREQUENCY_CAPPING",
+        member="EC_FREQUENCY_CAPPING",
+        group_id=None,
+        group_name=None,
+        permanent=None,
+        description="Frequency capping limit reached",
+        source="WhatsApp payloads in camilootoya-habi/tableros-marketing-habi marketing-loop/tests/test_sources_infobip.py and studevkiran/SNEHA-SAURABHA-2025-26 WHATSAPP_ERROR_DETAILED_REPORT.md",
+    ),
 )
 
 STATUS_GROUPS_BY_ID = {group.id: group for group in STATUS_GROUPS}

@@ -219,6 +219,30 @@ ERRORS: tuple[CodeRecord, ...] = (
         permanent=True,
         description="Sending email failed due to internal error.",
     ),
+    CodeRecord(
+        channel="email",
+        kind="error",
+        id=6034,
+        name="EC_SUPPRESSED_BOUNCE",
+        member="EC_SUPPRESSED_BOUNCE",
+        group_id=None,
+        group_name=None,
+        permanent=None,
+        description="A bounce SMTP response from the recipient's mailbox provider earlier has resulted in the recipient address being suppressed.",
+        source='Infobip "Email Error Codes Update" (https://infobip.com/docs/email/email-error-codes-update)',
+    ),
+    CodeRecord(
+        channel="email",
+        kind="error",
+        id=6035,
+        name="EC_SUPPRESSED_SPAM_COMPLAINT",
+        member="EC_SUPPRESSED_SPAM_COMPLAINT",
+        group_id=None,
+        group_name=None,
+        permanent=None,
+        description="Due to the recipient reporting previous content sent from the same domain as spam, the recipient's address has been suppressed.",
+        source='Infobip "Email Error Codes Update" (https://infobip.com/docs/email/email-error-codes-update)',
+    ),
 )
 
 STATUS_GROUPS_BY_ID = {group.id: group for group in STATUS_GROUPS}

@@ -137,7 +137,7 @@ def final(status: ParsedStatus[StatusCodeEnum]) -> bool:
         return status.is_final
     assert_type(status.group, StatusGroup)
     match status.group:
-        case StatusGroup.PENDING:
+        case StatusGroup.PENDING | StatusGroup.ACCEPTED:
             return False
         case StatusGroup.UNDELIVERABLE | StatusGroup.DELIVERED:
             return True
