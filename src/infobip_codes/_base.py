@@ -11,6 +11,7 @@ asked for one: importing an enum costs the class statements and nothing more.
 from __future__ import annotations
 
 import enum
+import inspect
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -76,6 +77,71 @@ class _Lookup(enum.IntEnum):
             _BY_NAME[cls] = table
         found: _E | None = table.get(str(name).casefold())
         return found
+
+    # -- pydantic v2 (only pydantic calls these, so pydantic_core is already loaded) --
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        """A pydantic field of this type: an id it knows becomes the member, anything else fails.
+
+        Validation is ``from_id``'s: an ``int`` (a member included), never
+        ``True`` or ``27.0``; a string of digits is read as the id too, as
+        path and query parameters arrive. An unknown id is a validation error:
+        annotate ``SmsErrorCode | int`` to keep unknown ids as plain ints (the
+        enum first: pydantic's smart union takes the leftmost of two exact
+        matches). JSON gives the id.
+        """
+        from pydantic_core import PydanticCustomError, core_schema
+
+        def validate(value: object) -> Any:
+            if type(value) is cls:
+                return value
+            if isinstance(value, str):
+                digits = value.removeprefix("-")
+                if 0 < len(digits) <= 19 and digits.isascii() and digits.isdigit():
+                    value = int(value)
+            member = cls.from_id(value)
+            if member is None:
+                raise PydanticCustomError(
+                    "enum", "Input should be an id of {enum}", {"enum": cls.__name__}
+                )
+            return member
+
+        return core_schema.no_info_plain_validator_function(
+            validate,
+            ref=f"{cls.__module__}.{cls.__qualname__}:{id(cls)}",
+            serialization=core_schema.plain_serializer_function_ser_schema(
+                int.__int__, when_used="json", return_schema=core_schema.int_schema()
+            ),
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: Any, handler: Any) -> dict[str, Any]:
+        """Every id with its name and meaning (``oneOf``, ``x-enum-*``), for OpenAPI pages."""
+        members = list(cls.__members__.values())
+        listed = []
+        one_of = []
+        descriptions = []
+        for member in members:
+            title = f"{member.value} {getattr(member, 'api_name', member.name)}"
+            meaning = getattr(member, "description", None)
+            listed.append(f"- {title}" if meaning is None else f"- {title}: {meaning}")
+            one_of.append(
+                {"const": member.value, "title": title}
+                if meaning is None
+                else {"const": member.value, "title": title, "description": meaning}
+            )
+            descriptions.append(meaning or "")
+        intro = inspect.cleandoc(cls.__doc__ or cls.__name__)
+        return {
+            "title": cls.__name__,
+            "description": intro + "\n\n" + "\n".join(listed),
+            "type": "integer",
+            "enum": [member.value for member in members],
+            "oneOf": one_of,
+            "x-enum-varnames": [member.name for member in members],
+            "x-enum-descriptions": descriptions,
+        }
 
 
 class CodeEnum(_Lookup):

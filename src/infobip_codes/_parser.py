@@ -26,9 +26,12 @@ The rules, in the order they apply:
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator, Mapping
+import re
+import sys
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, Union
+from itertools import accumulate
+from typing import TYPE_CHECKING, Annotated, Any, Generic, Protocol, TypeVar, Union, get_args
 
 from infobip_codes import _catalog, _index
 from infobip_codes._base import ErrorCodeEnum, ErrorGroupEnum, GroupEnum, StatusCodeEnum
@@ -57,6 +60,8 @@ E = TypeVar("E", bound=ErrorCodeEnum, covariant=True)
 _ID_LIMIT = 1 << 63  # no code or group id is wider than a signed 64-bit integer
 _PREVIEW = 60  # characters of a value shown in a message
 _KEYS_SHOWN = 8  # keys of an object listed in a message
+_KEY_TEXT = 40  # characters of one key shown
+_NAME_TEXT = 40  # characters of a type's name shown
 
 
 class Model(Protocol):
@@ -96,19 +101,35 @@ def preview(value: object) -> str:
     """A short, safe description of any value: its type and a cut ``repr``.
 
     Containers are shown by type and size only, so a deep or huge structure is
-    never walked; integers too long to print are shown by their size.
+    never walked; integers too long to print are shown by their size. Only the
+    built-in types' own methods are called, so an odd subclass cannot make it
+    raise, and the result is at most about a hundred characters.
     """
+    try:
+        return _preview(value)
+    except Exception:  # a class whose very name cannot be read
+        return "an unreadable value"
+
+
+def _type_name(value: object) -> str:
+    name = type(value).__name__
+    if type(name) is not str or not name.isidentifier():
+        name = ascii(name)
+    return name if len(name) <= _NAME_TEXT else name[: _NAME_TEXT - 3] + "..."
+
+
+def _preview(value: object) -> str:
     if value is None:
         return "null"
-    kind = type(value).__name__
+    kind = _type_name(value)
     if isinstance(value, bool):
-        return f"{kind} {value}"
+        return f"{kind} {value is True}"
     if isinstance(value, int):
-        if value.bit_length() > 200:
-            return f"{kind} of about {int(value.bit_length() * 0.30103)} digits"
+        if int.bit_length(value) > 200:
+            return f"{kind} of about {int(int.bit_length(value) * 0.30103)} digits"
         text = int.__repr__(value)
     elif isinstance(value, str):
-        text = str.__repr__(value[: _PREVIEW + 1])
+        text = str.__repr__(str.__getitem__(value, slice(0, _PREVIEW + 1)))
     elif isinstance(value, float):
         text = float.__repr__(value)
     else:
@@ -123,17 +144,21 @@ def preview(value: object) -> str:
 
 
 def _key_text(key: object) -> str:
-    text = str.__repr__(key) if isinstance(key, str) else preview(key)
-    return text if len(text) <= 40 else text[:37] + "..."
+    text = str.__repr__(str.__str__(key)) if isinstance(key, str) else preview(key)
+    return text if len(text) <= _KEY_TEXT else text[: _KEY_TEXT - 3] + "..."
 
 
 def _keys(data: Mapping[Any, Any]) -> str:
+    """The first few keys of an object, for a message: never more than a few hundred characters."""
     shown = []
-    for index, key in enumerate(data):
-        if index == _KEYS_SHOWN:
-            shown.append("...")
-            break
-        shown.append(_key_text(key))
+    try:
+        for index, key in enumerate(data):
+            if index == _KEYS_SHOWN:
+                shown.append("...")
+                break
+            shown.append(_key_text(key))
+    except Exception:  # an odd Mapping whose __iter__ raises
+        shown.append("(unreadable)")
     return ", ".join(shown) or "none"
 
 
@@ -150,17 +175,17 @@ def _as_mapping(obj: object, where: str, what: str) -> Mapping[Any, Any]:
         raise PayloadError(where, f"expected {what} (a JSON object), found {preview(obj)}", obj)
     dump = getattr(type(obj), "model_dump", None)
     method = "model_dump()"
+    options = {"by_alias": True}  # a pydantic model: under the API's camelCase names
     if dump is None:
         dump = getattr(type(obj), "to_dict", None)
         method = "to_dict()"
+        options = {}
     if not callable(dump):
         raise PayloadError(where, f"expected {what} (a JSON object), found {preview(obj)}", obj)
     try:
-        data = dump(obj)
+        data = dump(obj, **options)
     except Exception as exc:
-        raise PayloadError(
-            where, f"{method} of {preview(obj)} raised {type(exc).__name__}"
-        ) from None
+        raise PayloadError(where, f"{method} of {preview(obj)} raised {_type_name(exc)}") from None
     if not isinstance(data, Mapping):
         raise PayloadError(where, f"{method} of {preview(obj)} gave {preview(data)}", obj)
     return data
@@ -188,8 +213,9 @@ def _int(data: Mapping[Any, Any], key: str, where: str) -> int | None:
     if value is None or (type(value) is int and -_ID_LIMIT <= value < _ID_LIMIT):
         return value
     if isinstance(value, int) and not isinstance(value, bool):
-        if -_ID_LIMIT <= value < _ID_LIMIT:
-            return int(value)
+        plain = int.__int__(value)  # an int subclass's own methods are not trusted
+        if -_ID_LIMIT <= plain < _ID_LIMIT:
+            return plain
         raise PayloadError(
             f"{where}.{key}", f"expected a 64-bit integer id, found {preview(value)}", value
         )
@@ -247,6 +273,18 @@ class ParsedStatus(Generic[S]):
         """The status in the API's JSON shape, with what the catalogue filled in."""
         return _api_shape(self)
 
+    def __class_getitem__(cls, params: Any) -> Any:
+        return _with_pydantic_hook(cls, super().__class_getitem__(params))  # type: ignore[misc]
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        """A pydantic field: validated by ``parse_status``, serialised by ``to_dict()``."""
+        return _core_schema(cls, source)
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: Any, handler: Any) -> dict[str, Any]:
+        return _json_schema(cls)
+
 
 @dataclass(frozen=True)
 class ParsedError(Generic[E]):
@@ -288,6 +326,18 @@ class ParsedError(Generic[E]):
         """The error in the API's JSON shape, with what the catalogue filled in."""
         return {**_api_shape(self), "permanent": self.permanent}
 
+    def __class_getitem__(cls, params: Any) -> Any:
+        return _with_pydantic_hook(cls, super().__class_getitem__(params))  # type: ignore[misc]
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        """A pydantic field: validated by ``parse_error``, serialised by ``to_dict()``."""
+        return _core_schema(cls, source)
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: Any, handler: Any) -> dict[str, Any]:
+        return _json_schema(cls)
+
 
 @dataclass(frozen=True)
 class ParsedReport(Generic[S, E]):
@@ -305,6 +355,143 @@ class ParsedReport(Generic[S, E]):
             "status": None if self.status is None else self.status.to_dict(),
             "error": None if self.error is None else self.error.to_dict(),
         }
+
+    def __class_getitem__(cls, params: Any) -> Any:
+        return _with_pydantic_hook(cls, super().__class_getitem__(params))  # type: ignore[misc]
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        """A pydantic field: one result, validated by the parser, serialised by ``to_dict()``."""
+        return _core_schema(cls, source)
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: Any, handler: Any) -> dict[str, Any]:
+        return _json_schema(cls)
+
+
+# -- pydantic v2: the parsed values as field types ------------------------------------
+#
+# Nothing here imports pydantic: pydantic calls the hooks above, and by then
+# pydantic_core is loaded. A parametrised ``ParsedReport[SmsStatusCode, SmsErrorCode]``
+# is a generic alias of a dataclass, which pydantic would build field by field,
+# never asking the class; so ``__class_getitem__`` returns it as
+# ``Annotated[ParsedReport[...], hook]``, which pydantic asks. Type checkers see
+# the plain generic class; ``typing.get_args`` sees the Annotated form.
+
+
+class _PydanticHook:
+    """The marker a parametrised parsed type carries, pointing pydantic at its class."""
+
+    __slots__ = ("owner",)
+
+    def __init__(self, owner: Any) -> None:
+        self.owner = owner
+
+    def __repr__(self) -> str:
+        return f"<pydantic hook of {self.owner.__name__}>"
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        return self.owner.__get_pydantic_core_schema__(source, handler)
+
+    def __get_pydantic_json_schema__(self, schema: Any, handler: Any) -> Any:
+        return self.owner.__get_pydantic_json_schema__(schema, handler)
+
+
+_HOOKS: dict[type, _PydanticHook] = {}
+
+
+def _with_pydantic_hook(cls: type, alias: Any) -> Any:
+    hook = _HOOKS.get(cls)
+    if hook is None:
+        hook = _HOOKS[cls] = _PydanticHook(cls)
+    return Annotated[alias, hook]
+
+
+def _channel_of(cls: type, source: Any) -> Channel | None:
+    """The channel a parametrised type names (``ParsedError[VoiceErrorCode]``: voice), or None."""
+    if cls is ParsedStatus:
+        tables: tuple[Mapping[Channel, type], ...] = (_catalog.STATUS_ENUMS,)
+    elif cls is ParsedError:
+        tables = (_catalog.ERROR_ENUMS,)
+    else:
+        tables = (_catalog.STATUS_ENUMS, _catalog.ERROR_ENUMS)
+    named = {
+        channel
+        for arg, enums in zip(get_args(source), tables, strict=False)
+        for channel, enum_class in enums.items()
+        if arg is enum_class
+    }
+    if len(named) > 1:
+        raise TypeError(f"{source} names two channels: {', '.join(sorted(named))}")
+    return named.pop() if named else None
+
+
+def _to_dict(value: Any) -> Any:
+    to_dict = getattr(value, "to_dict", None)
+    return value if to_dict is None else to_dict()
+
+
+def _core_schema(cls: type, source: Any) -> Any:
+    from pydantic_core import PydanticCustomError, core_schema
+
+    channel = _channel_of(cls, source)
+    parse: Callable[..., object] = (
+        status_from if cls is ParsedStatus else error_from if cls is ParsedError else result_from
+    )
+
+    def validate(value: object) -> object:
+        if isinstance(value, cls):
+            return value
+        try:
+            return _safely("$", parse, value, "$", channel, False)
+        except PayloadError as exc:
+            raise PydanticCustomError(
+                "infobip_payload", "{problem}", {"problem": str(exc), "field": exc.field}
+            ) from None
+
+    return core_schema.no_info_plain_validator_function(
+        validate,
+        serialization=core_schema.plain_serializer_function_ser_schema(_to_dict),
+    )
+
+
+def _nullable(kind: str, description: str) -> dict[str, Any]:
+    return {"anyOf": [{"type": kind}, {"type": "null"}], "description": description}
+
+
+def _json_schema(cls: type) -> dict[str, Any]:
+    """The API's object a parsed type reads and writes (a new dict: pydantic may edit it)."""
+    if cls is ParsedReport:
+        return {
+            "type": "object",
+            "title": "ParsedReport",
+            "description": "One result of a report, response or log: its messageId, status, error.",
+            "properties": {
+                "messageId": _nullable("string", "The message's id."),
+                "status": {"anyOf": [_json_schema(ParsedStatus), {"type": "null"}]},
+                "error": {"anyOf": [_json_schema(ParsedError), {"type": "null"}]},
+            },
+        }
+    properties = {
+        "groupId": _nullable("integer", "The group's id."),
+        "groupName": _nullable("string", "The group's name, in any case."),
+        "id": _nullable("integer", "The code's id; one the catalogue does not know is valid too."),
+        "name": _nullable("string", "The code's name."),
+        "description": _nullable("string", "What the code means."),
+    }
+    if cls is ParsedError:
+        properties["permanent"] = _nullable(
+            "boolean", "Whether a retry cannot help; null where nobody says."
+        )
+    kind = "status" if cls is ParsedStatus else "error"
+    return {
+        "type": "object",
+        "title": cls.__name__,
+        "description": f"A{'n' if kind == 'error' else ''} {kind} object: at least one of "
+        "id, name, groupId, groupName.",
+        "properties": properties,
+        "anyOf": [{"required": [name]} for name in ("id", "name", "groupId", "groupName")],
+    }
 
 
 # -- resolution -------------------------------------------------------------------
@@ -478,7 +665,7 @@ def _safely(where: str, parse: Callable[..., _T], *args: Any) -> _T:
     except PayloadError:
         raise
     except Exception as exc:  # an odd Mapping's own methods raised, say
-        raise PayloadError(where, f"could not be read ({type(exc).__name__})") from None
+        raise PayloadError(where, f"could not be read ({_type_name(exc)})") from None
 
 
 def status_from(
@@ -560,14 +747,23 @@ def results_of(
     data = _as_mapping(obj, "$", "a report, response or result")
     for key in ("results", "messages"):
         if key in data:
-            items = data[key]
-            if not isinstance(items, list | tuple):
-                raise PayloadError(key, f"expected a list, found {preview(items)}", items)
-            for index, item in enumerate(items):
+            for index, item in enumerate(_items(data[key], key)):
                 where = f"{key}[{index}]"
                 yield _safely(where, result_from, item, where, channel, strict)
             return
     yield result_from(data, "$", channel, strict)
+
+
+def _items(items: object, key: str) -> Sequence[Any]:
+    """The list under ``results`` or ``messages``: a list, a tuple or any other Sequence."""
+    if type(items) is list or isinstance(items, tuple):
+        return items
+    if not isinstance(items, Sequence) or isinstance(items, str | bytes | bytearray):
+        raise PayloadError(key, f"expected a list, found {preview(items)}", items)
+    try:  # a Sequence of the user's own: read once, through its own methods
+        return [items[index] for index in range(len(items))]
+    except Exception as exc:
+        raise PayloadError(key, f"could not be read ({_type_name(exc)})", items) from None
 
 
 # -- the public functions (typed per channel in infobip_codes.parsing) ------------------
@@ -588,6 +784,57 @@ def parse_report(
     return _safely("$", _results, obj, checked, strict)
 
 
+# json's C scanner recurses on the C stack. From 3.12 it stops at a fixed depth
+# with RecursionError; before, only at sys.getrecursionlimit(), so an application
+# that raised the limit crashes on a line nested a hundred thousand deep. There,
+# a line with many brackets has its depth measured before json.loads sees it.
+_MEASURE_DEPTH = sys.version_info < (3, 12)
+_MAX_DEPTH = 500  # the API's objects are a few levels deep
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.S)
+_STRING_BYTES = re.compile(rb'"(?:[^"\\]|\\.)*"', re.S)
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_NOT_BRACKET_BYTES = re.compile(rb"[^\[\]{}]+")
+_STEP: dict[object, int] = {"[": 1, "{": 1, "]": -1, "}": -1, 91: 1, 123: 1, 93: -1, 125: -1}
+
+
+def _too_deep(line: str | bytes) -> bool:
+    """Whether a JSON text nests arrays and objects deeper than ``_MAX_DEPTH``."""
+    if isinstance(line, str):
+        if line.count("[") + line.count("{") <= _MAX_DEPTH:
+            return False
+        brackets: str | bytes = _NOT_BRACKET.sub("", _STRING.sub("", line))
+    else:
+        if line.count(b"[") + line.count(b"{") <= _MAX_DEPTH:
+            return False
+        brackets = _NOT_BRACKET_BYTES.sub(b"", _STRING_BYTES.sub(b"", line))
+    return max(accumulate(map(_STEP.__getitem__, brackets)), default=0) > _MAX_DEPTH
+
+
+def _load(line: object) -> object:
+    """One NDJSON line as JSON, or PayloadError."""
+    if isinstance(line, str):
+        text: str | bytes = str.__str__(line)
+    elif isinstance(line, bytes | bytearray):
+        text = bytes(line)
+    else:
+        raise PayloadError("$", f"expected a line of text, found {preview(line)}", line)
+    if _MEASURE_DEPTH and _too_deep(text):
+        raise PayloadError("$", f"invalid JSON: nested deeper than {_MAX_DEPTH} levels")
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise PayloadError("$", "invalid JSON: nested too deeply") from None
+    except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError, the int digit limit
+        problem = exc.msg if isinstance(exc, json.JSONDecodeError) else "not JSON"
+        raise PayloadError("$", f"invalid JSON: {problem}") from None
+
+
+def _blank(line: object) -> bool:
+    if isinstance(line, str):
+        return not str.strip(line)
+    return isinstance(line, bytes | bytearray) and not bytes.strip(bytes(line))
+
+
 def iter_report(
     lines: Iterable[str | bytes],
     channel: object = None,
@@ -596,16 +843,13 @@ def iter_report(
     on_error: Callable[[PayloadError], object] | None = None,
 ) -> Iterator[ParsedReport[Any, Any]]:
     checked = _index.channel_or_none(channel)
+    if isinstance(lines, str | bytes | bytearray):  # the whole text rather than its lines
+        lines = lines.split("\n" if isinstance(lines, str) else b"\n")
     for number, line in enumerate(lines, 1):
-        if not line.strip():
+        if _blank(line):
             continue
         try:
-            try:
-                obj = json.loads(line)
-            except (ValueError, RecursionError) as exc:
-                problem = exc.msg if isinstance(exc, json.JSONDecodeError) else "not JSON"
-                raise PayloadError("$", f"invalid JSON: {problem}") from None
-            parsed = _safely("$", _results, obj, checked, strict)
+            parsed = _safely("$", _results, _load(line), checked, strict)
         except PayloadError as exc:
             located = PayloadError(exc.field, exc.problem, exc.value, line=number)
             if on_error is None:
