@@ -124,6 +124,56 @@ def test_explain_nothing_found(cli: Cli) -> None:
     assert "in voice" in err
 
 
+def test_explain_takes_the_enum_member_form_it_prints(cli: Cli) -> None:
+    code, out, err = cli("explain", "SmsErrorCode.EC_ABSENT_SUBSCRIBER")
+    assert code == 0, err
+    assert out.splitlines()[0] == "sms error 27  EC_ABSENT_SUBSCRIBER"
+    assert "  enum         SmsErrorCode.EC_ABSENT_SUBSCRIBER" in out
+    assert cli("explain", "infobip_codes.smserrorcode.ec_absent_subscriber")[0] == 0
+    # every row explain prints can be explained again by its enum line
+    for line in cli("explain", "5")[1].splitlines():
+        if line.strip().startswith("enum "):
+            again = cli("explain", line.split()[-1])
+            assert again[0] == 0
+            assert line in again[1]
+    code, out, err = cli("explain", "VoiceErrorCode.EC_ABSENT_SUBSCRIBER")  # another enum
+    assert (code, out) == (1, "")
+    code, out, err = cli("explain", "SmsStatusCode.EC_ABSENT_SUBSCRIBER")  # not a status
+    assert (code, out) == (1, "")
+
+
+def test_explain_words_suggest_search(cli: Cli) -> None:
+    code, out, err = cli("explain", "absent", "subscriber")
+    assert (code, out) == (1, "")
+    assert "no status or error code matches 'absent subscriber'" in err
+    assert "infobip-codes search 'absent subscriber'" in err
+    assert len(err.splitlines()) == 1
+    assert cli("search", "absent", "subscriber")[0] == 0  # the suggestion finds something
+    code, _, err = cli("explain", "no such thing anywhere")
+    assert code == 1
+    assert "infobip-codes search WORDS" in err
+    # a name with a space, as the page prints it, needs no quotes either
+    code, out, _ = cli("explain", "EC_DEVICE_REPRODUCTION", "ERROR")
+    assert code == 0
+    assert "chat error 7020" in out
+
+
+def test_search_matches_every_word_and_refuses_nothing(cli: Cli) -> None:
+    code, out, _ = cli("search", "subscriber", "absent", "--json")
+    assert code == 0
+    found = json.loads(out)
+    assert 27 in {d["id"] for d in found}
+    for d in found:
+        text = " ".join([d["name"], d["member"], *d["aliases"], d["description"] or ""]).lower()
+        assert "absent" in text
+        assert "subscriber" in text
+    for empty in ("", "   ", "\t"):
+        code, out, err = cli("search", empty)
+        assert (code, out) == (2, "")
+        assert "search needs a word" in err
+    assert cli("search")[0] == 2
+
+
 def test_search(cli: Cli) -> None:
     code, out, _ = cli("search", "BLOCKLIST")
     assert code == 0
@@ -158,6 +208,10 @@ def test_export_csv_with_filters(cli: Cli) -> None:
     ]
     assert rows[0]["enum"] == "VoiceErrorCode"
     assert rows[0]["status_id"] == ""
+    assert rows[0]["aliases"] == "[]"  # lists as JSON text, as in the SQL export
+    code, out, _ = cli("export", "--format", "csv")
+    aliased = [r for r in csv.DictReader(io.StringIO(out)) if r["aliases"] != "[]"]
+    assert all(isinstance(json.loads(r["aliases"]), list) for r in aliased)
 
 
 def test_decode_report(cli: Cli, tmp_path: Path) -> None:
@@ -259,7 +313,17 @@ def test_bad_usage_is_exit_2(cli: Cli) -> None:
 def test_help_and_version(cli: Cli) -> None:
     code, out, _ = cli("--help")
     assert code == 0
-    assert "infobip-codes explain 27" in out
+    examples = out.split("examples, by command:")[1].split("exit status")[0]
+    heading = None
+    for line in examples.strip().splitlines():
+        if not line.startswith("    "):
+            heading = line.strip().split(":")[0]  # "  explain: explain a code ..."
+            assert heading in ("explain", "search", "export", "decode")
+        else:  # an example sits under the heading of its own command
+            assert line.split()[:2] == ["infobip-codes", heading] or line.split("| ")[-1].split()[
+                :2
+            ] == ["infobip-codes", heading], line
+    assert "infobip-codes explain 27" in examples
     for command in ("explain", "search", "export", "decode"):
         code, out, _ = cli(command, "--help")
         assert code == 0

@@ -1,7 +1,14 @@
 """The ``infobip-codes`` command (also ``python -m infobip_codes``).
 
 Exit status: 0 when something was found or decoded, 1 when nothing matched,
-2 for bad usage or bad input. A user error never prints a traceback.
+2 for bad usage or bad input, or when the output cannot be written. Every
+failure is one line on stderr, never a traceback; a reader that goes away
+(``| head``) ends the command quietly.
+
+Text output never carries a control character it was not meant to: every
+string from a payload, a file or an argument is shown with control, format
+(bidi) and separator characters escaped (``\\x1b``, ``\\u202e``). JSON output
+escapes them as JSON (``\\u001b``).
 
 ``explain``, ``search`` and ``export`` answer from the generated tables alone
 (no enum classes, no dataclasses), which keeps the command's start-up close
@@ -11,41 +18,142 @@ to the interpreter's own.
 from __future__ import annotations
 
 import argparse
+import functools
+import io
 import os
+import shlex
 import shutil
+import stat
 import sys
 import textwrap
-from collections.abc import Iterable, Sequence
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import fields
-from typing import TYPE_CHECKING, Any, TextIO
+from itertools import chain, repeat
+from typing import IO, TYPE_CHECKING, Any, TextIO
 
 from infobip_codes import _catalog
 from infobip_codes._index import MEMBER, RECORDS, ROWS_BY_ID, ROWS_BY_NAME
-from infobip_codes._record import PAGE, CodeRecord
+from infobip_codes._record import PAGE, CodeRecord, GroupRecord
 from infobip_codes._version import __version__
 from infobip_codes.tables import CHANNELS
 
 if TYPE_CHECKING:
-    from infobip_codes._parser import ParsedError, ParsedReport, ParsedStatus
+    from infobip_codes._parser import ParsedError, ParsedReport, ParsedStatus, PayloadError
 
 __all__ = ["main"]
 
 FIELDS = tuple(f.name for f in fields(CodeRecord))
 """The columns of an exported record: CodeRecord's fields, in its order."""
 
-EXAMPLES = {
-    "explain": "examples:\n  infobip-codes explain 27\n  infobip-codes explain "
-    "ec_absent_subscriber --json\n  infobip-codes explain 5 --status",
-    "search": "examples:\n  infobip-codes search blocklist\n  infobip-codes search DLT --json",
-    "export": "examples:\n  infobip-codes export --format csv > codes.csv\n  infobip-codes "
-    "export --format json --channel voice --kind error",
-    "decode": "examples:\n  infobip-codes decode report.json\n  curl ... | infobip-codes decode"
-    '\n  echo \'{"id": 27, "groupId": 1}\' | infobip-codes decode --error',
+COMMANDS = {
+    "explain": "explain a code: every table that has it, and what it means",
+    "search": "find codes whose name or description contains every word of TEXT",
+    "export": "write the whole catalogue (one record per page row) as JSON, CSV or SQL",
+    "decode": "explain a status or error object, a report, or a log of reports (NDJSON)",
 }
+
+EXAMPLES = {
+    "explain": (
+        "infobip-codes explain 27",
+        "infobip-codes explain SmsErrorCode.EC_ABSENT_SUBSCRIBER --json",
+        "infobip-codes explain 5 --status",
+    ),
+    "search": (
+        "infobip-codes search blocklist",
+        "infobip-codes search absent subscriber --kind error",
+        "infobip-codes search DLT --json",
+    ),
+    "export": (
+        "infobip-codes export --format csv > codes.csv",
+        "infobip-codes export --format sql | sqlite3 codes.db",
+        "infobip-codes export --format json --channel voice --kind error",
+    ),
+    "decode": (
+        "infobip-codes decode report.json",
+        "curl ... | infobip-codes decode",
+        'echo \'{"id": 27, "groupId": 1}\' | infobip-codes decode --error',
+        "infobip-codes decode --ndjson --json reports.ndjson > decoded.ndjson",
+        "tail -f reports.ndjson | infobip-codes decode --ndjson",
+    ),
+}
+
+EXIT_STATUS = (
+    "exit status: 0 found or decoded, 1 nothing matched, "
+    "2 bad usage, bad input or output that cannot be written"
+)
 
 
 class UserError(Exception):
     """Bad input from the user: reported in one line, exit status 2."""
+
+
+# -- safe text --------------------------------------------------------------------
+
+# Control (C0, DEL, C1), format (bidi overrides, zero-width), surrogate and
+# line/paragraph separator characters: they move the cursor, retitle or clear
+# the terminal, reorder what is shown, or break a line where none is meant.
+_UNSAFE = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+_SHORT = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape_char(char: str) -> str:
+    point = ord(char)
+    if char in _SHORT:
+        return _SHORT[char]
+    if point < 0x100:
+        return f"\\x{point:02x}"
+    if point < 0x10000:
+        return f"\\u{point:04x}"
+    return f"\\U{point:08x}"
+
+
+def _json_escape_char(char: str) -> str:
+    point = ord(char)
+    if point < 0x10000:
+        return f"\\u{point:04x}"
+    point -= 0x10000
+    return f"\\u{0xD800 + (point >> 10):04x}\\u{0xDC00 + (point & 0x3FF):04x}"
+
+
+def safe(text: str) -> str:
+    """``text`` with every control, format and separator character escaped.
+
+    Tabs and newlines too: what comes back is always one line.
+    """
+    if text.isprintable():  # the fast path: no character of those categories
+        return text
+    return "".join(_escape_char(c) if unicodedata.category(c) in _UNSAFE else c for c in str(text))
+
+
+def _json_safe(text: str) -> str:
+    """JSON text with the characters ``json.dumps`` leaves raw (DEL, C1, bidi,
+    separators, lone surrogates) written as ``\\u`` escapes: the same JSON value.
+
+    Every such character stands inside a string (JSON's own layout is ASCII
+    space and newline), where the escape means the same character.
+    """
+    if text.isascii() and "\x7f" not in text:
+        return text
+    return "\n".join(
+        line if line.isprintable() else _json_escape_unsafe(line) for line in text.split("\n")
+    )
+
+
+def _json_escape_unsafe(line: str) -> str:
+    return "".join(_json_escape_char(c) if unicodedata.category(c) in _UNSAFE else c for c in line)
+
+
+def _complain(message: str) -> None:
+    """One line on stderr, escaped; nothing at all if stderr is gone."""
+    stream = sys.stderr
+    if stream is None:
+        return
+    try:
+        stream.write(f"infobip-codes: {safe(message)}\n")
+        stream.flush()
+    except (OSError, ValueError):
+        pass
 
 
 # -- presentation -----------------------------------------------------------------
@@ -55,7 +163,11 @@ class Style:
     """ANSI colour on a terminal only, and never when NO_COLOR is set."""
 
     def __init__(self, stream: TextIO) -> None:
-        self.enabled: bool = stream.isatty() and not os.environ.get("NO_COLOR")
+        try:
+            tty = stream.isatty()
+        except (OSError, ValueError):
+            tty = False
+        self.enabled: bool = tty and not os.environ.get("NO_COLOR")
 
     def _wrap(self, code: str, text: str) -> str:
         return f"\x1b[{code}m{text}\x1b[0m" if self.enabled else text
@@ -78,8 +190,16 @@ def _width() -> int:
     return max(40, min(shutil.get_terminal_size((100, 24)).columns, 120))
 
 
-def _wrap(text: str, width: int, indent: int) -> list[str]:
-    return textwrap.wrap(text, max(20, width - indent)) or [""]
+def _wrap(text: str, width: int, indent: int) -> tuple[str, ...]:
+    """``text`` escaped and wrapped to the terminal's width, less the indent."""
+    if len(text) <= 400:  # a log repeats the catalogue's texts: those are worth a cache
+        return _wrap_short(text, width, indent)
+    return tuple(textwrap.wrap(safe(text), max(20, width - indent))) or ("",)
+
+
+@functools.lru_cache(maxsize=1024)
+def _wrap_short(text: str, width: int, indent: int) -> tuple[str, ...]:
+    return tuple(textwrap.wrap(safe(text), max(20, width - indent))) or ("",)
 
 
 def _group_text(group_id: int | None, group_name: str | None) -> str:
@@ -120,13 +240,34 @@ def _record_dict(row: CodeRecord) -> dict[str, Any]:
     return data
 
 
-# -- commands ---------------------------------------------------------------------
+@functools.lru_cache(maxsize=2)
+def _encoder(indent: int | None) -> Any:
+    import json
+
+    separators = None if indent is not None else (",", ":")
+    return json.JSONEncoder(indent=indent, separators=separators, ensure_ascii=False)
+
+
+def _dumps(data: object, indent: int | None = 2) -> str:
+    """JSON text, indented or compact (one line), with unsafe characters escaped."""
+    return _json_safe(_encoder(indent).encode(data))
 
 
 def _write_json(out: TextIO, data: object) -> None:
-    import json
+    out.write(_dumps(data) + "\n")
 
-    out.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+def _write_json_array(out: TextIO, items: Iterable[object]) -> None:
+    """A JSON array written item by item: never the whole text as one string."""
+    first = True
+    for item in items:
+        out.write("[\n" if first else ",\n")
+        out.write(textwrap.indent(_dumps(item), "  "))
+        first = False
+    out.write("[]\n" if first else "\n]\n")
+
+
+# -- explain and search -----------------------------------------------------------
 
 
 def _select(rows: Iterable[CodeRecord], channel: str | None, kind: str | None) -> list[CodeRecord]:
@@ -137,77 +278,109 @@ def _select(rows: Iterable[CodeRecord], channel: str | None, kind: str | None) -
     ]
 
 
-def cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
-    query: str = args.code.strip()
-    kind = "status" if args.status else "error" if args.error else None
+def _rows_named(query: str) -> list[CodeRecord]:
+    """Rows by printed, member or alias name, or by ``Enum.MEMBER`` as explain prints it."""
     found: list[CodeRecord] = []
+    seen: set[int] = set()
+    enum_name, dot, name = query.rpartition(".")
+    if not dot:
+        name = query
+    for kind in ("status", "error"):
+        for row in ROWS_BY_NAME.get((kind, name.casefold()), ()):
+            if id(row) in seen:
+                continue
+            if dot and enum_name.rpartition(".")[2].casefold() != _enum_name(row).casefold():
+                continue
+            if dot and name.casefold() != row.member.casefold():
+                continue
+            seen.add(id(row))
+            found.append(row)
+    return found
+
+
+def _matches(row: CodeRecord, words: Sequence[str]) -> bool:
+    text = "\n".join((row.name, row.member, *row.aliases, row.description or "")).casefold()
+    return all(word in text for word in words)
+
+
+def _search(text: str, channel: str | None, kind: str | None) -> list[CodeRecord]:
+    words = text.casefold().split()
+    return [row for row in _select(RECORDS, channel, kind) if _matches(row, words)]
+
+
+def cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
+    query: str = " ".join(args.code).strip()
+    kind = "status" if args.status else "error" if args.error else None
+    if not query:
+        raise UserError("explain needs an id (27) or a name (EC_ABSENT_SUBSCRIBER)")
     try:
         code_id: int | None = int(query)
     except ValueError:  # a name; note that "²".isdigit() is true, but int("²") fails
         code_id = None
+    found: list[CodeRecord] = []
     if code_id is not None:
         for k in ("status", "error"):
             found += ROWS_BY_ID.get((k, code_id), ())
     else:
-        seen: set[int] = set()
-        for k in ("status", "error"):
-            for row in ROWS_BY_NAME.get((k, query.casefold()), ()):
-                if id(row) not in seen:
-                    seen.add(id(row))
-                    found.append(row)
+        found = _rows_named(query)
     found = _select(found, args.channel, kind)
     if args.json:
         _write_json(out, [{**_record_dict(row), "meaning": _meaning(row)[0]} for row in found])
     else:
-        style = Style(out)
-        width = _width()
-        for index, row in enumerate(found):
-            if index:
-                out.write("\n")
-            channel, row_kind, code_id, name = row.channel, row.kind, row.id, row.name
-            title = f"{channel} {row_kind} {code_id}"
-            out.write(f"{style.bold(title)}  {style.bold(name)}\n")
-            facts = [("enum", f"{_enum_name(row)}.{row.member}")]
-            if row.aliases:
-                facts.append(("also sent as", ", ".join(row.aliases)))
-            if row.group_id is not None or row.group_name is not None:
-                facts.append(("group", _group_text(row.group_id, row.group_name)))
-            if row_kind == "error":
-                facts.append(("permanent", _yes_no(row.permanent)))
-            if row.status_id is not None:
-                facts.append(("status", f"{row.status_id} (general status it maps to)"))
-            meaning, good = _meaning(row)
-            shown = meaning if good is None else style.good(meaning) if good else style.bad(meaning)
-            facts.append(("meaning", shown))
-            facts.append(("description", row.description or "(none given)"))
-            if row.source != PAGE:
-                facts.append(("source", row.source))
-            for label, value in facts:
-                lines = _wrap(value, width, 15) if label == "description" else [value]
-                out.write(f"  {style.dim(label.ljust(12))} {lines[0]}\n")
-                for more in lines[1:]:
-                    out.write(f"  {'':12} {more}\n")
+        _write_explained(out, found)
     if not found:
         where = f" in {args.channel}" if args.channel else ""
-        print(f"no {kind or 'status or error'} code{where} matches {query!r}", file=sys.stderr)
+        message = f"no {kind or 'status or error'} code{where} matches {query!r}"
+        if code_id is None and _search(query, args.channel, kind):
+            message += f"; to find it by words: infobip-codes search {shlex.quote(query)}"
+        elif code_id is None:
+            message += "; `infobip-codes search WORDS` looks in names and descriptions"
+        _complain(message)
         return 1
     return 0
 
 
+def _write_explained(out: TextIO, found: list[CodeRecord]) -> None:
+    style = Style(out)
+    width = _width()
+    for index, row in enumerate(found):
+        if index:
+            out.write("\n")
+        title = f"{row.channel} {row.kind} {row.id}"
+        out.write(f"{style.bold(title)}  {style.bold(safe(row.name))}\n")
+        facts = [("enum", f"{_enum_name(row)}.{row.member}")]
+        if row.aliases:
+            facts.append(("also sent as", ", ".join(row.aliases)))
+        if row.group_id is not None or row.group_name is not None:
+            facts.append(("group", _group_text(row.group_id, row.group_name)))
+        if row.kind == "error":
+            facts.append(("permanent", _yes_no(row.permanent)))
+        if row.status_id is not None:
+            facts.append(("status", f"{row.status_id} (general status it maps to)"))
+        meaning, good = _meaning(row)
+        shown = meaning if good is None else style.good(meaning) if good else style.bad(meaning)
+        facts.append(("meaning", shown))
+        facts.append(("description", row.description or "(none given)"))
+        if row.source != PAGE:
+            facts.append(("source", row.source))
+        for label, value in facts:
+            lines = _wrap(value, width, 15) if label == "description" else (value,)
+            out.write(f"  {style.dim(label.ljust(12))} {lines[0]}\n")
+            for more in lines[1:]:
+                out.write(f"  {'':12} {more}\n")
+
+
 def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
-    needle = args.text.casefold()
-    found = [
-        row
-        for row in _select(RECORDS, args.channel, args.kind)
-        if any(needle in name.casefold() for name in (row.name, row.member, *row.aliases))
-        or needle in (row.description or "").casefold()
-    ]
+    text = " ".join(args.text)
+    if not text.strip():
+        raise UserError("search needs a word to look for (TEXT is empty)")
+    found = _search(text, args.channel, args.kind)
     if args.json:
         _write_json(out, [_record_dict(r) for r in found])
     elif found:
         style = Style(out)
         heads = ("CHANNEL", "KIND", "ID", "NAME")
-        cells = [(r.channel, r.kind, str(r.id), r.name) for r in found]
+        cells = [(r.channel, r.kind, str(r.id), safe(r.name)) for r in found]
         widths = [max(len(h), *(len(c[i]) for c in cells)) for i, h in enumerate(heads)]
         indent = sum(widths) + 2 * len(widths)
         width = _width()
@@ -220,12 +393,108 @@ def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
             for more in lines[1:]:
                 out.write(" " * indent + more + "\n")
     if not found:
-        print(f"no code's name or description contains {args.text!r}", file=sys.stderr)
+        _complain(f"no code's name or description contains {text!r}")
         return 1
     return 0
 
 
+# -- export -----------------------------------------------------------------------
+
+SQL_CODES = "infobip_codes"
+"""The exported codes table: CodeRecord's columns, then ``enum`` and ``seq``."""
+SQL_GROUPS = "infobip_groups"
+"""The exported groups table: GroupRecord's columns."""
+_SQL_TYPES = {"int": "INTEGER", "bool": "BOOLEAN"}  # every other field is text
+_SQL_EXTRA = (("enum", "TEXT NOT NULL"), ("seq", "INTEGER NOT NULL"))
+"""Columns beyond the record's: its enum class, and its place in the catalogue."""
+
+
+def _sql_columns(record: type[CodeRecord] | type[GroupRecord]) -> list[tuple[str, str]]:
+    """Each field's column definition: SQL type, and NOT NULL unless it may be None."""
+    columns = []
+    for f in fields(record):
+        hint = f.type if isinstance(f.type, str) else getattr(f.type, "__name__", str(f.type))
+        optional = hint.endswith("| None")
+        sql_type = _SQL_TYPES.get(hint.removesuffix("| None").strip(), "TEXT")
+        columns.append((f.name, sql_type + ("" if optional else " NOT NULL")))
+    return columns
+
+
+def _sql_literal(value: object) -> str:
+    """A literal SQLite, DuckDB and PostgreSQL read alike."""
+    if value is None:
+        return "NULL"
+    if value is True or value is False:
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, tuple | list):
+        value = _dumps(list(value), indent=None)  # a JSON array, as text
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+def _sql_table(name: str, columns: Sequence[tuple[str, str]], key: Sequence[str] = ()) -> str:
+    lines = [f'  "{column}" {definition}' for column, definition in columns]
+    if key:
+        lines.append("  PRIMARY KEY (" + ", ".join(f'"{k}"' for k in key) + ")")
+    return f'CREATE TABLE "{name}" (\n' + ",\n".join(lines) + "\n);\n"
+
+
+def _sql_insert(name: str, row: dict[str, object]) -> str:
+    columns = ", ".join(f'"{column}"' for column in row)
+    values = ", ".join(_sql_literal(value) for value in row.values())
+    return f'INSERT INTO "{name}" ({columns}) VALUES ({values});\n'
+
+
+def _groups(channel: str | None, kind: str | None) -> list[GroupRecord]:
+    import importlib
+
+    found: list[GroupRecord] = []
+    for name in CHANNELS:
+        table = importlib.import_module(f"infobip_codes.tables.{name}")
+        found += table.STATUS_GROUPS + table.ERROR_GROUPS
+    return [
+        g
+        for g in found
+        if (channel is None or g.channel == channel) and (kind is None or g.kind == kind)
+    ]
+
+
+def _write_sql(out: TextIO, channel: str | None, kind: str | None) -> int:
+    rows = [
+        (seq, row)
+        for seq, row in enumerate(RECORDS, 1)
+        if (channel is None or row.channel == channel) and (kind is None or row.kind == kind)
+    ]
+    groups = _groups(channel, kind)
+    out.write(
+        f"-- Infobip's status and error codes (infobip-codes {__version__}): one row of\n"
+        f'-- "{SQL_CODES}" per table row of the catalogue, one row of "{SQL_GROUPS}" per group.\n'
+        "-- Standard SQL: SQLite, DuckDB and PostgreSQL load it as it is. aliases holds a\n"
+        "-- JSON array of the other names the API sends; seq is the row's place in the\n"
+        "-- catalogue (the first row of an id is the one its enum member's .record gives).\n"
+        "BEGIN TRANSACTION;\n"
+    )
+    out.write(_sql_table(SQL_CODES, [*_sql_columns(CodeRecord), *_SQL_EXTRA], ("seq",)))
+    out.write(_sql_table(SQL_GROUPS, _sql_columns(GroupRecord), ("channel", "kind", "id")))
+    for seq, row in rows:
+        out.write(_sql_insert(SQL_CODES, {**_record_dict(row), "seq": seq}))
+    for group in groups:
+        out.write(_sql_insert(SQL_GROUPS, group.to_dict()))
+    out.write("COMMIT;\n")
+    return len(rows)
+
+
+def _csv_cell(value: object) -> object:
+    """None as an empty cell, a list (aliases) as JSON text, as in the SQL export."""
+    if value is None:
+        return ""
+    return _dumps(value, indent=None) if isinstance(value, list) else value
+
+
 def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
+    if args.format == "sql":
+        return 0 if _write_sql(out, args.channel, args.kind) else 1
     rows = [_record_dict(r) for r in _select(RECORDS, args.channel, args.kind)]
     if args.format == "json":
         _write_json(out, rows)
@@ -235,29 +504,111 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
         writer = csv.DictWriter(out, fieldnames=[*FIELDS, "enum"], lineterminator="\n")
         writer.writeheader()
         for row in rows:
-            writer.writerow({k: "" if v is None else v for k, v in row.items()})
+            writer.writerow({k: _csv_cell(v) for k, v in row.items()})
     return 0 if rows else 1
 
 
-def _read_json(path: str | None) -> object:
+# -- decode: reading ----------------------------------------------------------------
+
+
+def _int_digits() -> int:
+    get = getattr(sys, "get_int_max_str_digits", None)
+    return 4300 if get is None else int(get())
+
+
+def _loads(text: bytes, source: str) -> object:
+    """One JSON document, or a one-line UserError saying what is wrong with it."""
     import json
 
-    source = "<stdin>" if path is None or path == "-" else path
-    try:
-        if path is None or path == "-":
-            text = sys.stdin.read()
-        else:
-            with open(path, encoding="utf-8") as handle:
-                text = handle.read()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UserError(f"cannot read {source}: {exc}") from None
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise UserError(
             f"{source}: invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
         ) from None
+    except RecursionError:
+        raise UserError(f"{source}: invalid JSON: nested too deeply") from None
+    except UnicodeDecodeError as exc:
+        raise UserError(f"{source}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    except ValueError:  # json's int() of a number beyond the interpreter's digit limit
+        raise UserError(
+            f"{source}: invalid JSON: a number has more than {_int_digits()} digits"
+        ) from None
 
+
+class _Input:
+    """The input as bytes, read a line at a time; reading errors become a UserError.
+
+    On a live source (a pipe or a terminal, not a file) the output is flushed
+    before each read, so results appear as their lines arrive; from a file, the
+    output goes out in buffer-sized blocks.
+    """
+
+    def __init__(self, path: str | None, out: TextIO) -> None:
+        self.source = "<stdin>" if path is None or path == "-" else path
+        self.out = out
+        self.owned = path is not None and path != "-"
+        self.stream: IO[bytes]
+        try:
+            if self.owned:
+                assert path is not None
+                self.stream = open(path, "rb")  # noqa: SIM115 (closed by close())
+            elif sys.stdin is None:
+                raise UserError("cannot read <stdin>: it is closed")
+            elif hasattr(sys.stdin, "buffer"):
+                self.stream = sys.stdin.buffer
+            else:  # a text stream put in sys.stdin's place (an embedding program, a test)
+                self.stream = io.BytesIO(sys.stdin.read().encode("utf-8", "surrogatepass"))
+        except OSError as exc:
+            raise self._error(exc) from None
+        try:
+            self.live = not stat.S_ISREG(os.fstat(self.stream.fileno()).st_mode)
+        except (OSError, ValueError):  # io.BytesIO: no descriptor
+            self.live = False
+
+    def close(self) -> None:
+        if self.owned:
+            self.stream.close()
+
+    def _error(self, exc: OSError) -> UserError:
+        return UserError(f"cannot read {self.source}: {exc.strerror or exc}")
+
+    def lines(self) -> Iterator[bytes]:
+        while True:
+            if self.live:
+                self.out.flush()
+            try:
+                line = self.stream.readline()
+            except OSError as exc:
+                raise self._error(exc) from None
+            if not line:
+                return
+            yield line
+
+    def rest(self) -> bytes:
+        try:
+            return self.stream.read()
+        except OSError as exc:
+            raise self._error(exc) from None
+
+
+def _decoded(lines: Iterable[bytes], on_error: Callable[[PayloadError], object]) -> Iterator[str]:
+    """Lines as text, numbered as read; a line that is not UTF-8 is reported and
+    replaced by a blank one, which the parser skips and still counts."""
+    from infobip_codes._parser import PayloadError
+
+    for number, line in enumerate(lines, 1):
+        try:
+            text = line.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            on_error(
+                PayloadError("$", f"not UTF-8 text ({exc.reason} at byte {exc.start})", line=number)
+            )
+            text = ""
+        yield text
+
+
+# -- decode: parsing and writing ----------------------------------------------------
 
 _ENVELOPE_KEYS = {"results", "messages", "messageId", "message_id", "status", "error"}
 
@@ -270,17 +621,17 @@ def _decode_one(obj: object, args: argparse.Namespace) -> list[ParsedReport[Any,
     catalogue knows without disagreement wins. Where both or neither do, the
     user is asked to say which it is.
     """
-    from infobip_codes._parser import ParsedReport, error_from, results_of, status_from
+    from infobip_codes._parser import ParsedReport, parse_error, parse_report, parse_status
 
     bare = isinstance(obj, dict) and not _ENVELOPE_KEYS & obj.keys()
     if not bare and not (args.status or args.error):
-        return list(results_of(obj, args.channel, False))
+        return list(parse_report(obj, args.channel))
     if args.error or (isinstance(obj, dict) and "permanent" in obj):
-        return [ParsedReport(None, None, error_from(obj, "$", args.channel, False))]
-    status = status_from(obj, "$", args.channel, False)
+        return [ParsedReport(None, None, parse_error(obj, args.channel))]
+    status = parse_status(obj, args.channel)
     if args.status:
         return [ParsedReport(None, status, None)]
-    error = error_from(obj, "$", args.channel, False)
+    error = parse_error(obj, args.channel)
     status_fits = status.known and not status.mismatches
     error_fits = error.known and not error.mismatches
     if status_fits and not error_fits:
@@ -293,7 +644,7 @@ def _decode_one(obj: object, args: argparse.Namespace) -> list[ParsedReport[Any,
 
 def _names(value: ParsedStatus[Any] | ParsedError[Any]) -> str:
     group = _group_text(value.group_id, value.group_name) or "?"
-    return f"{group} / {_group_text(value.id, value.name) or '?'}"
+    return safe(f"{group} / {_group_text(value.id, value.name) or '?'}")
 
 
 def _describe_status(status: ParsedStatus[Any]) -> tuple[str, str]:
@@ -326,104 +677,188 @@ def _common_json(parsed: ParsedStatus[Any] | ParsedError[Any]) -> dict[str, Any]
     return data
 
 
-def _status_json(status: ParsedStatus[Any] | None) -> dict[str, Any] | None:
-    if status is None:
-        return None
-    return {**_common_json(status), "final": status.is_final}
+def _report_json(report: ParsedReport[Any, Any]) -> dict[str, Any]:
+    status, error = report.status, report.error
+    return {
+        "messageId": report.message_id,
+        "status": None if status is None else {**_common_json(status), "final": status.is_final},
+        "error": None
+        if error is None
+        else {**_common_json(error), "retryable": error.is_retryable},
+    }
 
 
-def _error_json(error: ParsedError[Any] | None) -> dict[str, Any] | None:
-    if error is None:
-        return None
-    return {**_common_json(error), "retryable": error.is_retryable}
+class _TextWriter:
+    """Decoded results as text, one block each, a blank line between blocks."""
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+        self.style = Style(out)
+        self.width = _width()
+        self.first = True
+
+    def __call__(self, report: ParsedReport[Any, Any]) -> None:
+        out, style = self.out, self.style
+        if not self.first:
+            out.write("\n")
+        self.first = False
+        if report.message_id is not None:
+            out.write(f"{style.dim('message')}  {style.bold(safe(report.message_id))}\n")
+        if report.status is not None:
+            self._value("status", report.status)
+        if report.error is not None:
+            self._value("error", report.error)
+
+    def _value(self, label: str, value: ParsedStatus[Any] | ParsedError[Any]) -> None:
+        """One parsed status or error: its names and verdict, its text, any disagreement."""
+        from infobip_codes._parser import ParsedError
+
+        out, style = self.out, self.style
+        name, verdict = (
+            _describe_error(value) if isinstance(value, ParsedError) else _describe_status(value)
+        )
+        out.write(f"  {style.dim(label.ljust(7))} {style.bold(name)}  ({verdict})\n")
+        for line in _wrap(value.description or "(no description)", self.width, 10):
+            out.write(f"  {'':7} {line}\n")
+        for mismatch in value.mismatches:
+            out.write(f"  {'':7} {style.bad('! ' + safe(mismatch))}\n")
 
 
-def _write_value(
-    out: TextIO,
-    style: Style,
-    width: int,
-    label: str,
-    value: ParsedStatus[Any] | ParsedError[Any],
-) -> None:
-    """One parsed status or error: its names and verdict, its text, any disagreement."""
-    from infobip_codes._parser import ParsedError
-
-    name, verdict = (
-        _describe_error(value) if isinstance(value, ParsedError) else _describe_status(value)
-    )
-    out.write(f"  {style.dim(label.ljust(7))} {style.bold(name)}  ({verdict})\n")
-    for line in _wrap(value.description or "(no description)", width, 10):
-        out.write(f"  {'':7} {line}\n")
-    for mismatch in value.mismatches:
-        out.write(f"  {'':7} {style.bad('! ' + mismatch)}\n")
-
-
-def cmd_decode(args: argparse.Namespace, out: TextIO) -> int:
+def _decode_document(obj: object, args: argparse.Namespace, out: TextIO) -> int:
+    """One JSON document: everything is parsed first, so bad input writes nothing."""
     from infobip_codes._parser import PayloadError
 
-    obj = _read_json(args.file)
     try:
         reports = _decode_one(obj, args)
     except PayloadError as exc:
         raise UserError(f"not an Infobip status, error or report: {exc}") from None
     if args.json:
-        _write_json(
-            out,
-            [
-                {
-                    "messageId": r.message_id,
-                    "status": _status_json(r.status),
-                    "error": _error_json(r.error),
-                }
-                for r in reports
-            ],
-        )
+        _write_json_array(out, map(_report_json, reports))
     else:
-        style = Style(out)
-        width = _width()
-        for index, report in enumerate(reports):
-            if index:
-                out.write("\n")
-            if report.message_id is not None:
-                out.write(f"{style.dim('message')}  {style.bold(report.message_id)}\n")
-            if report.status is not None:
-                _write_value(out, style, width, "status", report.status)
-            if report.error is not None:
-                _write_value(out, style, width, "error", report.error)
+        write = _TextWriter(out)
+        for report in reports:
+            write(report)
     if not reports:
-        print("the payload holds no results", file=sys.stderr)
+        _complain("the payload holds no results")
         return 1
     return 0
 
 
+def _decode_stream(
+    lines: Iterable[bytes], source: str, args: argparse.Namespace, out: TextIO
+) -> int:
+    """NDJSON, one report, response or result a line, written as it is read.
+
+    A bad line is reported on stderr with its number, and reading goes on;
+    the exit status is 2 when any line failed.
+    """
+    from infobip_codes._parser import iter_report
+
+    if args.status or args.error:
+        raise UserError("--status and --error read one bare object, not a stream of lines")
+    failed = 0
+
+    def on_error(exc: PayloadError) -> None:
+        nonlocal failed
+        failed += 1
+        _complain(f"{source}: {exc}")
+
+    count = 0
+    text = _decoded(lines, on_error)
+    reports = iter_report(text, args.channel, on_error=on_error)
+    if args.json:
+        for report in reports:
+            out.write(_dumps(_report_json(report), indent=None) + "\n")
+            count += 1
+    else:
+        write = _TextWriter(out)
+        for report in reports:
+            write(report)
+            count += 1
+    out.flush()
+    if failed:
+        _complain(f"{source}: {failed} line{'s' * (failed != 1)} could not be decoded")
+        return 2
+    if not count:
+        _complain(f"{source}: the input holds no results")
+        return 1
+    return 0
+
+
+def _next_line(lines: Iterator[bytes]) -> tuple[int, bytes | None]:
+    """How many blank lines come first, and the first line that is not blank."""
+    for blanks, line in enumerate(lines):
+        if line.strip():
+            return blanks, line
+    return 0, None
+
+
+def cmd_decode(args: argparse.Namespace, out: TextIO) -> int:
+    """One JSON document, or NDJSON: with ``--ndjson``, or when the first
+    non-blank line is a whole JSON value and another non-blank line follows."""
+    reader = _Input(args.file, out)
+    source = reader.source
+    try:
+        lines = reader.lines()
+        if args.ndjson:
+            return _decode_stream(lines, source, args, out)
+        blanks, first = _next_line(lines)
+        if first is None:
+            raise UserError(f"{source}: no input")
+        try:
+            obj = _loads(first, source)
+        except UserError:  # not a whole value: the first line of a longer document
+            return _decode_document(_loads(first + reader.rest(), source), args, out)
+        more, second = _next_line(lines)
+        if second is None:
+            return _decode_document(obj, args, out)
+        head = chain(repeat(b"", blanks), [first], repeat(b"", more), [second])
+        return _decode_stream(chain(head, lines), source, args, out)
+    finally:
+        reader.close()
+
+
 # -- entry point ------------------------------------------------------------------
+
+
+def _top_epilog() -> str:
+    parts = ["examples, by command:"]
+    for name, lines in EXAMPLES.items():
+        parts.append(f"  {name}: {COMMANDS[name]}")
+        parts += [f"    {line}" for line in lines]
+    return "\n".join(parts) + "\n\n" + EXIT_STATUS
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="infobip-codes",
         description="Look up, search, export and decode Infobip status and error codes.",
-        epilog="\n\n".join(EXAMPLES.values())
-        + "\n\nexit status: 0 found or decoded, 1 nothing matched, 2 bad usage or input",
+        epilog=_top_epilog(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    def command(name: str, help: str) -> argparse.ArgumentParser:
+    def command(name: str, more: str = "") -> argparse.ArgumentParser:
         return sub.add_parser(
             name,
-            help=help,
-            description=help,
-            epilog=EXAMPLES[name],
+            help=COMMANDS[name],
+            description=COMMANDS[name] + more,
+            epilog="examples:\n" + "\n".join(f"  {line}" for line in EXAMPLES[name]),
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
 
     def channel_option(p: argparse.ArgumentParser) -> None:
         p.add_argument("--channel", choices=CHANNELS, help="only this channel's tables")
 
-    explain = command("explain", "explain a code: every table that has it, and what it means")
-    explain.add_argument("code", metavar="ID|NAME", help="an id (27) or a name (any case)")
+    explain = command("explain")
+    explain.add_argument(
+        "code",
+        nargs="+",
+        metavar="ID|NAME",
+        help="an id (27), a name in any case (ec_absent_subscriber), "
+        "or Enum.MEMBER (SmsErrorCode.EC_ABSENT_SUBSCRIBER)",
+    )
     channel_option(explain)
     only = explain.add_mutually_exclusive_group()
     only.add_argument("--status", action="store_true", help="only status codes")
@@ -431,30 +866,60 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("--json", action="store_true", help="machine-readable output")
     explain.set_defaults(run=cmd_explain)
 
-    search = command("search", "find codes whose name or description contains TEXT")
-    search.add_argument("text", metavar="TEXT")
+    search = command("search", " (in any order, any case)")
+    search.add_argument("text", nargs="+", metavar="TEXT")
     channel_option(search)
     search.add_argument("--kind", choices=("status", "error"))
     search.add_argument("--json", action="store_true", help="machine-readable output")
     search.set_defaults(run=cmd_search)
 
-    export = command("export", "write the whole catalogue (one record per page row)")
-    export.add_argument("--format", choices=("json", "csv"), required=True)
+    export = command(
+        "export",
+        f"; sql writes CREATE TABLE and INSERT statements for two tables, {SQL_CODES} and "
+        f"{SQL_GROUPS}, that SQLite, DuckDB and PostgreSQL load as they are",
+    )
+    export.add_argument("--format", choices=("json", "csv", "sql"), required=True)
     channel_option(export)
     export.add_argument("--kind", choices=("status", "error"))
     export.set_defaults(run=cmd_export)
 
     decode = command(
-        "decode", "explain a status or error object, a result, or a results/messages envelope"
+        "decode",
+        ".\n\nThe input is one JSON document, or NDJSON (one report, response or result a "
+        "line): with --ndjson, or when its first line is a whole JSON value and more lines "
+        "follow. NDJSON is decoded as it is read, in constant memory; a bad line is reported "
+        "with its number and the lines after it are still decoded (exit status 2 at the end). "
+        "Use --ndjson for a live stream: without it, the first result waits for the second "
+        "line.",
     )
-    decode.add_argument("file", nargs="?", metavar="FILE", help="JSON file (default: stdin)")
+    decode.add_argument(
+        "file", nargs="?", metavar="FILE", help="JSON or NDJSON file (default: stdin)"
+    )
     channel_option(decode)
+    decode.add_argument(
+        "--ndjson", action="store_true", help="read one report, response or result per line"
+    )
     decode_only = decode.add_mutually_exclusive_group()
     decode_only.add_argument("--status", action="store_true", help="read a bare status object")
     decode_only.add_argument("--error", action="store_true", help="read a bare error object")
-    decode.add_argument("--json", action="store_true", help="machine-readable output")
+    decode.add_argument(
+        "--json",
+        action="store_true",
+        help="machine-readable output: a JSON array, or for NDJSON input one object per line",
+    )
     decode.set_defaults(run=cmd_decode)
     return parser
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's last flush cannot fail again."""
+    try:
+        fd = sys.stdout.fileno()
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, fd)
+        os.close(devnull)
+    except (AttributeError, OSError, ValueError):  # not a real file: nothing to flush later
+        pass
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -466,17 +931,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else list(argv)
     # argparse exits 2 with a usage line on bad usage
     args = build_parser().parse_args(arguments)
+    if sys.stdout is None:  # started with stdout closed
+        _complain("error: cannot write: standard output is closed")
+        return 2
     try:
         status: int = args.run(args, sys.stdout)
         sys.stdout.flush()
     except UserError as exc:
-        print(f"infobip-codes: error: {exc}", file=sys.stderr)
+        _complain(f"error: {exc}")
         return 2
     except BrokenPipeError:
-        # the reader went away (| head): not an error worth a traceback
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        # the reader went away (| head): not an error worth a word
+        _silence_stdout()
         return 0
+    except OSError as exc:  # reading errors are UserErrors: this is the output
+        _silence_stdout()
+        _complain(f"error: cannot write the output: {exc.strerror or exc}")
+        return 2
     except KeyboardInterrupt:
         return 130
     return status
