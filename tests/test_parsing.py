@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import sys
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 import pytest
@@ -24,11 +26,13 @@ from infobip_codes import (
     VoiceErrorGroup,
     error_by_id,
     error_by_name,
+    iter_report,
     parse_error,
     parse_report,
     parse_status,
     records,
 )
+from infobip_codes._parser import preview
 
 DELIVERED = {
     "groupId": 3,
@@ -497,3 +501,303 @@ def test_lookups_take_ints_and_strings_only() -> None:
     assert error_by_name(None) is None  # type: ignore[call-overload]
     assert error_by_name(27) is None  # type: ignore[call-overload]
     assert error_by_id(SmsErrorCode.EC_ABSENT_SUBSCRIBER) is SmsErrorCode.EC_ABSENT_SUBSCRIBER
+
+
+# -- hostile input: nothing but PayloadError, short messages, no crash -------------------
+
+
+def nested(depth: int, kind: str) -> object:
+    value: object = 1
+    for _ in range(depth):
+        value = [value] if kind == "list" else {"id": value}
+    return value
+
+
+class BrokenMapping(Mapping[str, object]):
+    """A Mapping whose every method raises."""
+
+    def __getitem__(self, key: str) -> object:
+        raise RuntimeError("getitem")
+
+    def __iter__(self) -> Iterator[str]:
+        raise RuntimeError("iter")
+
+    def __len__(self) -> int:
+        raise RuntimeError("len")
+
+    def get(self, key: str, default: object = None) -> object:
+        raise RuntimeError("get")
+
+
+class Results(Sequence[object]):
+    """A results "list" of the user's own."""
+
+    def __init__(self, *items: object) -> None:
+        self.items = items
+
+    def __getitem__(self, index: int) -> Any:  # type: ignore[override]
+        return self.items[index]
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+
+class BrokenSequence(Results):
+    def __getitem__(self, index: int) -> Any:  # type: ignore[override]
+        raise RuntimeError("getitem")
+
+
+class LoudStr(str):
+    def __str__(self) -> str:
+        raise RuntimeError("str")
+
+    def __getitem__(self, index: Any) -> str:
+        raise RuntimeError("getitem")
+
+    def casefold(self) -> str:
+        raise RuntimeError("casefold")
+
+
+class LoudInt(int):
+    def __repr__(self) -> str:
+        raise RuntimeError("repr")
+
+    def __index__(self) -> int:
+        raise RuntimeError("index")
+
+    def __lt__(self, other: object) -> bool:
+        raise RuntimeError("lt")
+
+    def bit_length(self) -> int:
+        raise RuntimeError("bit_length")
+
+
+class HugeRepr:
+    def __repr__(self) -> str:
+        return "x" * 10_000_000
+
+
+HUGE = 10**5000  # beyond the int-to-str digit limit
+HOSTILE: dict[str, object] = {
+    "list 100k deep in id": {"id": nested(100_000, "list")},
+    "dict 100k deep in id": {"id": nested(100_000, "dict")},
+    "100k deep results": {"results": nested(100_000, "list")},
+    "100k deep object": nested(100_000, "dict"),
+    "100k deep permanent": {"id": 1, "permanent": nested(100_000, "list")},
+    "keys that are not strings": {1: 2, (1, 2): 3, None: 4, b"id": 5},
+    "a result with keys that are not strings": {"results": [{1: 2, frozenset(): 3}]},
+    "huge id": {"id": HUGE},
+    "huge groupId": {"groupId": HUGE},
+    "huge name": {"name": HUGE},
+    "huge messageId": {"results": [{"messageId": -HUGE}]},
+    "huge ids in a status": {"results": [{"status": {"id": HUGE, "groupId": HUGE}}]},
+    "a Mapping whose methods raise": BrokenMapping(),
+    "results that are such Mappings": {"results": [BrokenMapping(), BrokenMapping()]},
+    "a status that is such a Mapping": {"results": [{"status": BrokenMapping()}]},
+    "results in a Sequence whose items raise": {"results": BrokenSequence(1)},
+    "bytes": b'{"id": 5}',
+    "bytes results": {"results": b"[]"},
+    "bytearray": bytearray(b"{}"),
+    "a huge repr": HugeRepr(),
+    "a huge repr in a field": {"id": HugeRepr(), "name": HugeRepr()},
+    "many long keys": {f"key {i} " * 50: i for i in range(20_000)},
+    "a result with many keys": {"results": [{f"k{i}": i for i in range(100_000)}]},
+    "a str subclass that raises": {"id": 5, "name": LoudStr("DELIVERED_TO_HANDSET")},
+    "a str subclass where an int goes": {"id": LoudStr("5")},
+    "an int subclass that raises": {"id": LoudInt(5), "groupId": LoudInt(3)},
+    "control characters in keys": {"results": [{"\x1b[2J\x1b]0;owned\x07\n": 1}]},
+    "a type with a long odd name": type("\x1b[2J" * 100, (), {})(),
+    "NaN and infinities": {"id": float("nan"), "groupId": float("inf")},
+}
+
+
+def problems(payload: object, channel: Any) -> list[PayloadError]:
+    """What each parser says about a payload: a PayloadError, or nothing when it parses."""
+    found = []
+    for parse in (parse_report, parse_status, parse_error):
+        try:
+            repr(parse(payload, channel))  # type: ignore[call-overload]
+        except PayloadError as exc:
+            found.append(exc)
+    return found
+
+
+@pytest.fixture
+def deep_recursion() -> Iterator[None]:
+    """An application that raised its recursion limit, as some do."""
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(1_000_000)
+    try:
+        yield
+    finally:
+        sys.setrecursionlimit(limit)
+
+
+@pytest.mark.usefixtures("deep_recursion")
+@pytest.mark.parametrize("case", list(HOSTILE))
+def test_hostile_values_parse_or_raise_a_short_payload_error(case: str) -> None:
+    for problem in problems(HOSTILE[case], None):
+        message = str(problem)
+        assert len(message) <= 300, message
+        assert message.startswith(f"{problem.field}: ")
+        assert message.isprintable(), message  # control characters are escaped
+
+
+def test_hostile_messages_say_what_was_found() -> None:
+    def problem(payload: object) -> str:
+        with pytest.raises(PayloadError) as caught:
+            parse_error(payload)  # type: ignore[call-overload]
+        return str(caught.value)
+
+    assert (
+        problem({"id": HUGE})
+        == "$.id: expected a 64-bit integer id, found int of about 5000 digits"
+    )
+    assert problem({"name": HUGE}) == "$.name: expected a string, found int of about 5000 digits"
+    assert (
+        problem({"id": nested(100_000, "list")})
+        == "$.id: expected an integer, found list of 1 items"
+    )
+    assert problem({"id": LoudStr("5")}) == "$.id: expected an integer, found LoudStr '5'"
+    assert problem({"id": HugeRepr()}) == "$.id: expected an integer, found HugeRepr"
+    assert problem({1: 2, None: 3}) == (
+        "$: a error object needs at least one of id, name, groupId, groupName "
+        "(found keys: int 1, null)"
+    )
+    assert problem(BrokenMapping()) == "$: could not be read (RuntimeError)"
+    with pytest.raises(PayloadError, match=r"^results: could not be read \(RuntimeError\)$"):
+        parse_report({"results": BrokenSequence(1)})
+
+
+def test_odd_values_that_are_well_formed_parse() -> None:
+    error = parse_error({"id": LoudInt(27), "name": LoudStr("EC_ABSENT_SUBSCRIBER")})
+    assert error.code is SmsErrorCode.EC_ABSENT_SUBSCRIBER
+    assert type(error.id) is int
+    assert type(error.name) is str
+    assert error.mismatches == ()
+    reports = parse_report({"results": Results({"messageId": "a"}, {"messageId": "b"})})
+    assert [r.message_id for r in reports] == ["a", "b"]
+    [odd] = parse_report({"results": ({"messageId": "t", 5: "ignored"},)})
+    assert odd.message_id == "t"
+
+
+def test_preview_is_short_and_never_walks_a_value() -> None:
+    assert preview(None) == "null"
+    assert preview(True) == "bool True"
+    assert preview(HUGE) == "int of about 5000 digits"
+    assert preview("x" * 1000) == "str '" + "x" * 56 + "..."
+    assert preview(nested(100_000, "dict")) == "dict of 1 items"
+    assert preview(BrokenMapping()) == "BrokenMapping"
+    assert preview(LoudInt(5)) == "LoudInt 5"
+    assert preview(LoudStr("abc")) == "LoudStr 'abc'"
+    assert len(preview(type("N" * 1000, (), {})())) <= 40
+    assert preview(type("\x1b[2J", (), {})()).isprintable()
+
+
+# -- Hypothesis beyond JSON: odd keys, huge ints, deep nesting, odd containers --------------
+
+ODD_LEAF = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.integers(min_value=10**4300, max_value=10**4400),
+    st.floats(allow_nan=True),
+    st.text(max_size=20),
+    st.binary(max_size=10),
+    st.builds(LoudStr, st.text(max_size=10)),
+    st.builds(LoudInt, st.integers()),
+    st.just(BrokenMapping()),
+    st.builds(HugeRepr),
+    st.sampled_from([r.name for r in records()][:30]),
+    KNOWN_IDS,
+)
+ODD_KEY = st.one_of(
+    st.sampled_from(["id", "name", "groupId", "groupName", "group_id", "group_name"]),
+    st.sampled_from(["messageId", "message_id", "status", "error", "results", "messages"]),
+    st.text(max_size=8),
+    st.integers(),
+    st.none(),
+    st.binary(max_size=4),
+    st.tuples(st.integers()),
+)
+ODD = st.recursive(
+    ODD_LEAF,
+    lambda children: st.one_of(
+        st.lists(children, max_size=4),
+        st.lists(children, max_size=4).map(tuple),
+        st.lists(children, max_size=4).map(lambda items: Results(*items)),
+        st.dictionaries(ODD_KEY, children, max_size=5),
+    ),
+    max_leaves=25,
+)
+DEEP = st.builds(
+    nested, st.integers(min_value=1, max_value=5000), st.sampled_from(["list", "dict"])
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(payload=st.one_of(ODD, st.dictionaries(ODD_KEY, ODD | DEEP, max_size=6)), channel=CHANNEL)
+def test_any_python_value_parses_or_raises_payload_error(payload: Any, channel: Any) -> None:
+    for problem in problems(payload, channel):
+        assert len(str(problem)) <= 300
+        assert str(problem).startswith(problem.field + ": ")
+
+
+# -- iter_report: NDJSON lines, str or bytes, bad lines with their numbers ------------------
+
+
+def test_iter_report_reads_str_and_bytes_lines() -> None:
+    lines = [
+        '{"messageId": "a", "status": {"id": 5}}',
+        b'{"results": [{"messageId": "b"}, {"messageId": "c"}]}',
+        "",
+        b"  \n",
+        '{"messages": [{"messageId": "d", "status": {"groupName": "PENDING"}}]}\n',
+    ]
+    assert [r.message_id for r in iter_report(lines)] == ["a", "b", "c", "d"]  # type: ignore[arg-type]
+    text = '{"messageId": "a"}\n{"messageId": "b"}\n'
+    assert [r.message_id for r in iter_report(text)] == ["a", "b"]  # a whole text splits
+    assert [r.message_id for r in iter_report(text.encode())] == ["a", "b"]  # type: ignore[arg-type]
+
+
+def test_iter_report_names_bad_lines_and_reads_on() -> None:
+    lines: list[object] = [
+        '{"messageId": "a"}',
+        "not json",
+        b"\xff\xfe\xfa",
+        '{"messageId": 5}',
+        "[" * 100_000 + "]" * 100_000,
+        '{"id": ' + "9" * 5000 + "}",
+        42,
+        '{"results": [{"messageId": "b"}, {"status": {"id": "5"}}]}',
+        '{"messageId": "c"}',
+    ]
+    seen: list[PayloadError] = []
+    parsed = list(iter_report(lines, on_error=seen.append))  # type: ignore[arg-type]
+    assert [r.message_id for r in parsed] == ["a", "c"]
+    assert [(e.line, e.field) for e in seen] == [
+        (2, "$"),
+        (3, "$"),
+        (4, "$.messageId"),
+        (5, "$"),
+        (6, "$"),
+        (7, "$"),
+        (8, "results[1].status.id"),
+    ]
+    assert str(seen[0]) == "line 2: $: invalid JSON: Expecting value"
+    assert str(seen[5]).startswith("line 7: $: expected a line of text, found int 42")
+    assert all(len(str(e)) <= 300 for e in seen)
+    with pytest.raises(PayloadError, match=r"^line 2: \$: invalid JSON"):
+        list(iter_report(['{"messageId": "a"}', "{"]))
+
+
+@pytest.mark.usefixtures("deep_recursion")
+def test_iter_report_survives_deep_lines_whatever_the_recursion_limit() -> None:
+    seen: list[PayloadError] = []
+    deep = ["[" * 100_000 + "]" * 100_000, b"{" + b'"a":{' * 100_000 + b"}" * 100_001]
+    assert list(iter_report(deep, on_error=seen.append)) == []  # type: ignore[arg-type]
+    assert [e.line for e in seen] == [1, 2]
+    assert all(e.problem.startswith("invalid JSON: nested") for e in seen)
+    # brackets inside strings are not nesting
+    [report] = iter_report(['{"messageId": "' + "[" * 2000 + '"}'])
+    assert report.message_id == "[" * 2000

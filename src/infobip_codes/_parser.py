@@ -61,6 +61,7 @@ _ID_LIMIT = 1 << 63  # no code or group id is wider than a signed 64-bit integer
 _PREVIEW = 60  # characters of a value shown in a message
 _KEYS_SHOWN = 8  # keys of an object listed in a message
 _KEY_TEXT = 40  # characters of one key shown
+_KEYS_ROOM = 160  # characters of keys listed in a message
 _NAME_TEXT = 40  # characters of a type's name shown
 
 
@@ -151,12 +152,15 @@ def _key_text(key: object) -> str:
 def _keys(data: Mapping[Any, Any]) -> str:
     """The first few keys of an object, for a message: never more than a few hundred characters."""
     shown = []
+    room = _KEYS_ROOM
     try:
         for index, key in enumerate(data):
-            if index == _KEYS_SHOWN:
+            text = _key_text(key)
+            room -= len(text) + 2
+            if index == _KEYS_SHOWN or room < 0:
                 shown.append("...")
                 break
-            shown.append(_key_text(key))
+            shown.append(text)
     except Exception:  # an odd Mapping whose __iter__ raises
         shown.append("(unreadable)")
     return ", ".join(shown) or "none"
