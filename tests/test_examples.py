@@ -13,8 +13,10 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "examples"))
 
+import fastapi_webhook
 import send_wrapper
 import webhook
+from fastapi.testclient import TestClient
 
 
 def call(body: bytes, method: str = "POST") -> tuple[str, bytes]:
@@ -111,3 +113,88 @@ def test_send_wrapper_accepts_and_rejects() -> None:
     with pytest.raises(send_wrapper.SendRejected, match="top up the account first") as caught:
         send_wrapper.send_sms(fake_transport(broke), "InfoSMS", "41793026727", "Hi")
     assert caught.value.status_name == "REJECTED_NOT_ENOUGH_CREDITS"
+
+
+# -- the FastAPI endpoint, through FastAPI's own test client --------------------------------
+
+client = TestClient(fastapi_webhook.app)
+
+
+def test_fastapi_webhook_decides_and_takes_unknown_codes() -> None:
+    report = {
+        "results": [
+            {
+                **result(
+                    "ok",
+                    {
+                        "groupId": 3,
+                        "groupName": "DELIVERED",
+                        "id": 5,
+                        "name": "DELIVERED_TO_HANDSET",
+                    },
+                    {"groupId": 0, "groupName": "Ok", "id": 0, "name": "NO_ERROR"},
+                ),
+                "to": "41793026727",
+                "price": {"pricePerMessage": 0.01, "currency": "EUR"},
+            },
+            result("off", {"groupId": 2, "id": 9}, {"groupId": 1, "id": 27}),
+            result(
+                "new",
+                {"groupId": 2, "groupName": "UNDELIVERABLE", "id": 999, "name": "NEW"},
+                {"groupId": 1, "id": 4242, "name": "EC_NEW", "permanent": False},
+            ),
+            result("gone", {"groupId": 2, "id": 9}, {"groupId": 1, "id": 1}),
+            result("wait", {"groupId": 1, "groupName": "PENDING", "id": 26}, {"id": 0}),
+            {"messageId": "odd", "status": {"groupId": 42, "groupName": "LIMBO", "id": 4}},
+        ]
+    }
+    answer = client.post("/delivery-reports", json=report)
+    assert answer.status_code == 200
+    decisions = {d["message_id"]: (d["outcome"], d["code"]) for d in answer.json()}
+    assert decisions == {
+        "ok": ("delivered", 0),
+        "off": ("retry", 27),
+        "new": ("retry", 4242),  # unknown: decided on the payload's permanent flag
+        "gone": ("give_up", 1),
+        "wait": ("waiting", 0),
+        "odd": ("unknown", None),
+    }
+    new = next(d for d in answer.json() if d["message_id"] == "new")
+    assert new["error"] == {
+        "groupId": 1,
+        "groupName": "HANDSET_ERRORS",
+        "id": 4242,
+        "name": "EC_NEW",
+        "description": None,
+        "permanent": False,
+    }
+
+
+def test_fastapi_webhook_rejects_malformed_bodies_with_422() -> None:
+    answer = client.post("/delivery-reports", json={"results": [{"messageId": 5}]})
+    assert answer.status_code == 422
+    [problem] = answer.json()["detail"]
+    assert problem["loc"] == ["body", "results", 0]
+    assert problem["msg"] == "$.messageId: expected a string, found int 5"
+    for body in ({"results": [{"status": {"id": "5"}}]}, {"results": 7}, {}, [1]):
+        assert client.post("/delivery-reports", json=body).status_code == 422
+    bad_json = client.post(
+        "/delivery-reports", content=b"{", headers={"Content-Type": "application/json"}
+    )
+    assert bad_json.status_code == 422
+
+
+def test_fastapi_code_parameter_is_an_enum_with_every_meaning_in_openapi() -> None:
+    answer = client.get("/sms-errors/27")
+    assert answer.status_code == 200
+    assert answer.json()["name"] == "EC_ABSENT_SUBSCRIBER"
+    assert client.get("/sms-errors/99999").status_code == 422
+    assert client.get("/sms-errors/EC_ABSENT_SUBSCRIBER").status_code == 422
+    schemas = client.get("/openapi.json").json()["components"]["schemas"]
+    codes = schemas["SmsErrorCode"]
+    absent = next(one for one in codes["oneOf"] if one["const"] == 27)
+    assert absent["title"] == "27 EC_ABSENT_SUBSCRIBER"
+    assert absent["description"].startswith("The subscriber is offline")
+    assert "- 27 EC_ABSENT_SUBSCRIBER: The subscriber is offline" in codes["description"]
+    results = schemas["DeliveryReport"]["properties"]["results"]["items"]
+    assert set(results["properties"]) == {"messageId", "status", "error"}
