@@ -24,11 +24,13 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from codegen.columns import CODE_FIELDS
 from codegen.files import write_if_changed
 from codegen.page import PageCode, PageError, PageGroup, PageSection, read_page
 from codegen.spec import Problem, SpecError, display_path, read_documents, yaml_round_trip
 
-CODE_FIELDS = ("id", "name", "permanent", "description", "status_id", "status_text")
+# the keys of a row, in the order the importer writes them
+KEY_ORDER = tuple(field.name for field in CODE_FIELDS if field.sort == "key")
 RowKey = tuple[str, int, str, int]  # kind, id, printed name, occurrence
 
 
@@ -64,6 +66,9 @@ def _new_code(page: PageCode) -> CommentedMap:
     if page.status_id is not None:
         node["status_id"] = page.status_id
         node["status_text"] = page.status_text
+    for key in KEY_ORDER:  # declared plain columns, in declaration order
+        if page.extra.get(key) is not None:
+            node[key] = page.extra[key]
     return node
 
 
@@ -89,7 +94,7 @@ def _set(node: CommentedMap, key: str, value: Any, report: Callable[[str], None]
         node[key] = value
     else:
         # keep the canonical order: new facts go right after the key they follow
-        order = [k for k in CODE_FIELDS if k in node or k == key]
+        order = [k for k in KEY_ORDER if k in node or k == key]
         position = order.index(key)
         node.insert(min(position, len(node)), key, value)
     report(f"{key}: {old!r} -> {value!r}")
@@ -134,9 +139,11 @@ def _merge_codes(
             if code.status_id is not None or "status_id" in node:
                 _set(node, "status_id", code.status_id, note)
                 _set(node, "status_text", code.status_text, note)
-            for key_ in ("status_id", "status_text", "permanent"):
-                if key_ in node and node[key_] is None:
-                    del node[key_]
+            for column, value in code.extra.items():
+                _set(node, column, value, note)
+            for column in ("status_id", "status_text", "permanent", *code.extra):
+                if column in node and node[column] is None:
+                    del node[column]
         else:
             node = _new_code(code)
             where = f" in group {group.name}" if group else ""
@@ -188,10 +195,10 @@ def _merge_section(channel: str, doc: CommentedMap, section: PageSection, result
         existing += [(node, group.get("id")) for node in group.get("codes") or []]
     if kind == "error":
         existing += [(node, None) for node in doc.get("errors") or []]
-    for node, gid in list(existing):
-        if "source" in node:
-            existing.remove((node, gid))
-            beyond.setdefault(gid, []).append(node)
+    for row, gid in list(existing):
+        if "source" in row:
+            existing.remove((row, gid))
+            beyond.setdefault(gid, []).append(row)
 
     page_codes: list[tuple[PageCode, PageGroup | None]] = [
         (code, group) for group in section.groups for code in group.codes

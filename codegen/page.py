@@ -22,9 +22,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from codegen.columns import CODE_FIELDS, plain
+
 SECTION_RE = re.compile(r"^(?:[A-Z][\w ]*? )?(?P<kind>Status|Error) Codes$")
 GROUP_RE = re.compile(r"^(?P<name>\S.*?) \(group id: (?P<id>\d+)\) - (?P<suffix>.+)$")
-HEADER_RE = re.compile(r"^(?P<column>Id|ID|Status|Permanent|Error|Value|Description) *\|$")
+# The page's own columns (the id, the name cell, a separate description cell),
+# plus those declared in codegen.columns; any other header is named as unknown.
+STRUCTURE = ("Id", "ID", "Status", "Error", "Value", "Description")
+DECLARED = {field.page: field for field in CODE_FIELDS if field.page and plain(field)}
+KNOWN_HEADERS = (*STRUCTURE, "Permanent", *DECLARED)
+HEADER_RE = re.compile(r"^(?P<column>[A-Za-z][A-Za-z ]*?) *\|$")
+COLUMN_NAME_RE = re.compile(r"^[A-Z][a-z]+(?: [A-Za-z][a-z]*)*$")  # "Action", not an id or a code
 STATUS_LINK_RE = re.compile(r"^(?P<id>\d+) - (?P<text>.+)$")
 BOOLEANS = {"true": True, "false": False}
 
@@ -48,6 +56,7 @@ class PageCode:
     status_id: int | None
     status_text: str | None
     line: int
+    extra: dict[str, object] = field(default_factory=dict)  # declared plain columns
 
 
 @dataclass
@@ -109,7 +118,21 @@ class _Reader:
             self.sections.append(self.section)
             self.group = None
             self.mode = "note"
-        elif header and self.mode in ("note", "group", "header"):
+        elif (
+            header
+            and self.mode == "header"
+            and header["column"] not in KNOWN_HEADERS
+            and COLUMN_NAME_RE.match(header["column"])
+        ):
+            raise PageError(
+                f"line {number}: unknown column {header['column']!r}; declare it in "
+                f"codegen/columns.py (page=...) to read it, or it cannot be imported"
+            )
+        elif (
+            header
+            and header["column"] in KNOWN_HEADERS
+            and self.mode in ("note", "group", "header")
+        ):
             if self.mode != "header":
                 self.close_group_description()
                 self.columns = []
@@ -177,13 +200,18 @@ def _code(kind: str, columns: list[str], row: list[tuple[int, str]]) -> PageCode
     permanent: bool | None = None
     status_id: int | None = None
     status_text: str | None = None
-    rest = row[1:]
-    if "Permanent" in columns:
-        flag_line, flag = rest[0]
+    cells = dict(zip(columns, row, strict=True))
+    if "Permanent" in cells:
+        flag_line, flag = cells["Permanent"]
         if flag not in BOOLEANS:
             raise PageError(f"line {flag_line}: expected true or false, found {flag!r}")
         permanent = BOOLEANS[flag]
-        rest = rest[1:]
+    extra = {
+        declared.name: _cell(declared.scalar, *cells[header])
+        for header, declared in DECLARED.items()
+        if header in cells
+    }
+    rest = [cell for header, cell in cells.items() if header not in ("Permanent", *DECLARED)][1:]
     if "Description" in columns:
         # Name and description in cells of their own (mobile identity, DLT).
         name = rest[0][1]
@@ -203,8 +231,32 @@ def _code(kind: str, columns: list[str], row: list[tuple[int, str]]) -> PageCode
     if "\n" in name or not name.strip():
         raise PageError(f"line {line}: cannot read the code name from {name!r}")
     return PageCode(
-        kind, int(id_text), name.strip(), permanent, description, status_id, status_text, line
+        kind,
+        int(id_text),
+        name.strip(),
+        permanent,
+        description,
+        status_id,
+        status_text,
+        line,
+        extra,
     )
+
+
+def _cell(kind: str, line: int, text: str) -> object:
+    """A declared column's cell, read as its declared type (empty: None)."""
+    text = normalise(text)
+    if not text:
+        return None
+    if kind == "bool":
+        if text not in BOOLEANS:
+            raise PageError(f"line {line}: expected true or false, found {text!r}")
+        return BOOLEANS[text]
+    if kind == "int":
+        if not text.isdigit():
+            raise PageError(f"line {line}: expected a number, found {text!r}")
+        return int(text)
+    return text
 
 
 def read_page(text: str) -> list[PageSection]:

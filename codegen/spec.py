@@ -23,6 +23,8 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError
 
+from codegen.columns import CODE_FIELDS, PAGE_SOURCE, Field, plain, row_keys
+
 HEADING_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ()&/,.-]*")
 INDEX_FILE = "channels.yaml"
 """Lists the channel files in page order; everything else in spec/ is a channel."""
@@ -51,19 +53,10 @@ GROUP_KEYS = {
 # are final; an error group says whether it reports success.
 GENERAL_STATUS_GROUP_KEYS = {**GROUP_KEYS, "final": True}
 ERROR_GROUP_KEYS = {**GROUP_KEYS, "success": False}
-STATUS_KEYS = {
-    "id": True,
-    "name": True,
-    "member": False,
-    "duplicate_of": False,
-    "aliases": False,
-    "description": True,
-    "source": False,
-}
-GROUPED_ERROR_KEYS = {**STATUS_KEYS, "permanent": True}
-FLAT_ERROR_KEYS = {**STATUS_KEYS, "status_id": False, "status_text": False}
+STATUS_KEYS = row_keys("status")
+GROUPED_ERROR_KEYS = row_keys("grouped_error")
+FLAT_ERROR_KEYS = row_keys("flat_error")
 ALIAS_KEYS = {"name": True, "source": True, "shared_with": False}
-PAGE_SOURCE = "page"
 
 
 def reserved_members() -> frozenset[str]:
@@ -150,6 +143,14 @@ class Code:
     source: str = PAGE_SOURCE
     duplicate_of: str | None = None  # set on a further row for an earlier member
     line: int = 0
+    extra: tuple[tuple[str, object], ...] = ()  # plain columns (codegen.columns), in order
+
+    def value(self, name: str) -> object:
+        """The row's value of a record field, plain columns included."""
+        for key, value in self.extra:
+            if key == name:
+                return value
+        return getattr(self, name)
 
     @property
     def on_page(self) -> bool:
@@ -462,6 +463,21 @@ class _Validator:
             return False
         return True
 
+    def plain(self, node: CommentedMap, field: Field, what: str) -> object:
+        """A plain column's value, checked against its declared type."""
+        if field.name not in node:
+            return None if field.default is ... else field.default
+        if node[field.name] is None and field.nullable:
+            return None
+        if field.scalar == "int":
+            return self.int_(node, field.name, what)
+        if field.scalar == "bool":
+            return self.bool_(node, field.name, what)
+        if field.scalar == "str":
+            return self.str_(node, field.name, what)
+        # the declaration names a type the validator has no check for: a codegen bug
+        raise TypeError(f"column {field.name!r}: no check for type {field.type!r}")
+
     def source(self, node: CommentedMap, what: str) -> str:
         """The row's ``source``: the page by default, else a named document or payloads."""
         if "source" not in node:
@@ -735,6 +751,16 @@ class _Validator:
                 )
         aliases = self.aliases(node, what, name)
         source = self.source(node, what)
+        extra = tuple(
+            (
+                field.name,
+                self.plain(node, field, what)
+                if field.name in allowed
+                else (field.default if field.has_default else None),
+            )
+            for field in CODE_FIELDS
+            if plain(field)
+        )
         if cid is None or name is None or member is None:
             return None
         if "permanent" in node and permanent is None:
@@ -756,6 +782,7 @@ class _Validator:
             source=source,
             duplicate_of=duplicate_of,
             line=node.lc.line + 1,
+            extra=extra,
         )
 
     def unique(self, codes: list[Code], kind: str) -> None:

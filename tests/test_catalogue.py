@@ -19,7 +19,7 @@ import pytest
 from conftest import ROOT, SPEC
 
 import infobip_codes as ic
-from codegen.render import CODE_FIELDS, GROUP_FIELDS
+from codegen.columns import CODE_FIELDS, GROUP_FIELDS
 from codegen.spec import Channel, Code, Group, load_spec
 
 THE_SPEC = load_spec(SPEC)
@@ -48,13 +48,13 @@ def group_enum_for(group: Group) -> type[ic.GroupEnum]:
 
 
 def test_record_fields_are_the_generators_fields() -> None:
-    assert [f.name for f in dataclasses.fields(ic.CodeRecord)] == list(CODE_FIELDS)
-    assert [f.name for f in dataclasses.fields(ic.GroupRecord)] == list(GROUP_FIELDS)
+    assert [f.name for f in dataclasses.fields(ic.CodeRecord)] == [f.name for f in CODE_FIELDS]
+    assert [f.name for f in dataclasses.fields(ic.GroupRecord)] == [f.name for f in GROUP_FIELDS]
 
 
 def test_records_are_the_spec_rows_in_order() -> None:
     assert [r.to_dict() for r in ic.records()] == [
-        {name: list(v) if isinstance(v := getattr(c, name), tuple) else v for name in CODE_FIELDS}
+        {f.name: list(v) if isinstance(v := c.value(f.name), tuple) else v for f in CODE_FIELDS}
         for c in CODES
     ]
     assert len(ic.records()) == len(CODES)

@@ -312,3 +312,37 @@ def test_the_spec_matches_the_saved_page_in_every_row() -> None:
     report, outputs = import_page(SAVED_PAGE.read_text(encoding="utf-8"), SPEC)
     assert report.empty
     assert outputs == {}
+
+
+def with_action_column(page: str) -> str:
+    """The small page with an 'Action' column added to the voice error table."""
+    return page.replace(
+        "ID |\nPermanent |\nError |\n5603\n|\nfalse\n|\nEC_DECLINE\n- Declined.\n|\n",
+        "ID |\nPermanent |\nError |\nAction |\n5603\n|\nfalse\n|\nEC_DECLINE\n- Declined.\n|\n"
+        "Call again later.\n|\n",
+    )
+
+
+def test_an_unknown_column_is_named_with_its_line() -> None:
+    page = with_action_column(SMALL_PAGE.read_text(encoding="utf-8"))
+    line = page.splitlines().index("Action |") + 1
+    with pytest.raises(PageError, match=rf"line {line}: unknown column 'Action'; declare it"):
+        read_page(page)
+
+
+def test_a_declared_column_is_read_from_the_page(
+    imported: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from codegen import importer, page
+    from codegen.columns import Field
+
+    action = Field("action", "str | None", "What to do.", default=None, page="Action")
+    monkeypatch.setattr(page, "DECLARED", {"Action": action})
+    monkeypatch.setattr(page, "KNOWN_HEADERS", (*page.KNOWN_HEADERS, "Action"))
+    monkeypatch.setattr(importer, "KEY_ORDER", (*importer.KEY_ORDER, "action"))
+    text = with_action_column(SMALL_PAGE.read_text(encoding="utf-8"))
+    [voice] = [s for s in read_page(text) if s.heading == "Voice Error Codes"]
+    assert voice.all_codes[0].extra == {"action": "Call again later."}
+    report, outputs = import_page(text, imported)
+    assert report.changed == ["voice error 5603 EC_DECLINE: action: None -> 'Call again later.'"]
+    assert "        action: Call again later.\n" in outputs[imported / "voice.yaml"]
