@@ -42,7 +42,7 @@ def decide(report: ParsedReport[SmsStatusCode, SmsErrorCode]) -> Decision:
     match status.group:
         case StatusGroup.DELIVERED:
             return Decision(report.message_id, "delivered", status.name or "delivered")
-        case StatusGroup.PENDING:
+        case StatusGroup.PENDING | StatusGroup.ACCEPTED:
             return Decision(report.message_id, "waiting", "still on its way")
         case StatusGroup.UNDELIVERABLE | StatusGroup.EXPIRED | StatusGroup.REJECTED:
             if error is None:
