@@ -1,24 +1,47 @@
-"""Measurements taken inside a benchmark venv: stdlib and the installed package only.
+"""Measurements taken inside one Python: the standard library and the installed package.
 
-Run by benchmarks/run.py as ``VENV/bin/python measure.py FLOOR_DIR REPEATS``;
-prints one JSON object of raw timings (nanoseconds, medians). Every figure
-is paired with a baseline measured here, the same way, in the same run.
+Run by benchmarks/run.py as ``PYTHON measure.py --work DIR``; prints one JSON
+object of raw figures (nanoseconds, bytes, counts). Every figure is paired
+with a baseline measured here, the same way, in the same run, and, for the
+in-process figures, in the same process.
+
+The process state is an application's, not a bare interpreter's: every
+fresh process that times the package has imported ``typing``,
+``dataclasses`` and ``json`` first (pydantic, FastAPI and Infobip's own SDK
+all do). The bare-interpreter figures are taken too, as information.
 """
 
 from __future__ import annotations
 
+import argparse
+import gc
+import importlib
 import json
 import os
+import random
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 PYTHON = sys.executable
 ENV = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+SCRIPT = str(Path(PYTHON).with_name("infobip-codes"))
+
+APPLICATION = "import typing, dataclasses, json"
+"""What every timed fresh process has imported before the clock starts."""
+BARE = "import enum"
+"""The bare-interpreter state of the information figures (#7's)."""
+
+CHANNEL_MODULES = ("sms", "voice", "push", "email", "chat", "mobile_identity", "dlt")
+
+
+# -- timing helpers ---------------------------------------------------------------
 
 
 def fresh(code: str) -> str:
@@ -26,32 +49,6 @@ def fresh(code: str) -> str:
     return subprocess.run(
         [PYTHON, "-I", "-c", code], capture_output=True, text=True, check=True, env=ENV
     ).stdout
-
-
-def median_fresh(code: str, repeats: int) -> float:
-    fresh(code)  # warm up: compile .pyc files, fill the OS cache
-    return statistics.median(float(fresh(code)) for _ in range(repeats))
-
-
-def import_cumulative(module: str, repeats: int) -> float:
-    """Cumulative -X importtime of ``module`` with enum already imported (ns)."""
-
-    def once() -> float:
-        err = subprocess.run(
-            [PYTHON, "-I", "-X", "importtime", "-c", f"import enum; import {module}"],
-            capture_output=True,
-            text=True,
-            check=True,
-            env=ENV,
-        ).stderr
-        for line in err.splitlines():
-            parts = [p.strip() for p in line.split("|")]
-            if len(parts) == 3 and parts[2] == module:
-                return float(parts[1]) * 1000  # µs -> ns
-        raise RuntimeError(f"{module} not in -X importtime output")
-
-    once()
-    return statistics.median(once() for _ in range(repeats))
 
 
 def timed_statement(setup: str, statement: str) -> str:
@@ -62,63 +59,175 @@ def timed_statement(setup: str, statement: str) -> str:
     )
 
 
-def whole_process(argv: list[str], repeats: int) -> float:
-    def once() -> float:
-        start = time.perf_counter_ns()
-        subprocess.run(argv, capture_output=True, check=True, env=ENV)
-        return float(time.perf_counter_ns() - start)
+def paired_fresh(ours: str, baseline: str, repeats: int) -> tuple[float, float]:
+    """Medians of two programs run alternately in fresh processes (ns each)."""
+    fresh(ours)  # warm up: compile .pyc files, fill the OS cache
+    fresh(baseline)
+    a: list[float] = []
+    b: list[float] = []
+    for _ in range(repeats):
+        a.append(float(fresh(ours)))
+        b.append(float(fresh(baseline)))
+    return statistics.median(a), statistics.median(b)
 
-    once()
-    return statistics.median(once() for _ in range(repeats))
+
+def _run_once(argv: list[str]) -> float:
+    start = time.perf_counter_ns()
+    subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True, env=ENV)
+    return float(time.perf_counter_ns() - start)
 
 
-def best_loop(func: Callable[[], object], loops: int = 7) -> float:
-    """The fastest of several runs of ``func``: the least disturbed by the machine."""
-    func()
-    return min(_time(func) for _ in range(loops))
+def paired_process(ours: list[str], baseline: list[str], repeats: int) -> tuple[float, float]:
+    """Median wall times of two whole processes, run alternately (ns each)."""
+    _run_once(ours)
+    _run_once(baseline)
+    a: list[float] = []
+    b: list[float] = []
+    for _ in range(repeats):
+        a.append(_run_once(ours))
+        b.append(_run_once(baseline))
+    return statistics.median(a), statistics.median(b)
 
 
 def _time(func: Callable[[], object]) -> float:
+    gc.collect()
     start = time.perf_counter_ns()
     func()
     return float(time.perf_counter_ns() - start)
 
 
-def lookups() -> tuple[float, float]:
+def best_pair(
+    ours: Callable[[], object], baseline: Callable[[], object], loops: int
+) -> tuple[float, float]:
+    """The fastest of ``loops`` alternating runs of each: the least disturbed by the machine."""
+    ours()
+    baseline()
+    a: list[float] = []
+    b: list[float] = []
+    for _ in range(loops):
+        a.append(_time(ours))
+        b.append(_time(baseline))
+    return min(a), min(b)
+
+
+# -- enums materialised -------------------------------------------------------------
+
+
+def write_floor(directory: Path) -> dict[str, int]:
+    """Modules of plain ``IntEnum`` class statements with the package's own members.
+
+    Built from the catalogue's records (every code member, through
+    ``member_of``) and the groups those members belong to, so the floor has
+    exactly the package's 16 enums and members, each a bare assignment.
+    ``floor_all`` holds every channel, ``floor_sms`` the sms module's four.
+    """
+    import infobip_codes
+
+    classes: dict[type[Any], dict[str, int]] = {}
+    for record in infobip_codes.records():
+        member: Any = infobip_codes.member_of(record)
+        classes.setdefault(type(member), {})[member.name] = int(member)
+        group = member.group if hasattr(type(member), "group") else None
+        if group is not None:
+            classes.setdefault(type(group), {})
+    for cls, members in classes.items():  # a group's members, all of them, in order
+        if not members:
+            members.update((m.name, int(m)) for m in cls)
+
+    def module(selected: list[type[Any]]) -> str:
+        out = ["from enum import IntEnum"]
+        for cls in selected:
+            out += ["", "", f"class {cls.__name__}(IntEnum):"]
+            out += [f"    {name} = {value}" for name, value in classes[cls].items()]
+        return "\n".join(out) + "\n"
+
+    by_module = sorted(classes, key=lambda c: CHANNEL_MODULES.index(c.__module__.split(".")[-1]))
+    directory.mkdir(parents=True, exist_ok=True)
+    (directory / "floor_all.py").write_text(module(by_module), encoding="utf-8")
+    sms = [c for c in by_module if c.__module__ == "infobip_codes.sms"]
+    (directory / "floor_sms.py").write_text(module(sms), encoding="utf-8")
+    return {"enums": len(classes), "members": sum(len(m) for m in classes.values())}
+
+
+def enum_figures(floor: Path, repeats: int) -> dict[str, float]:
+    every = "import " + ", ".join(f"infobip_codes.{m}" for m in CHANNEL_MODULES)
+    sms = "import infobip_codes.sms"
+    path = f"import sys; sys.path.insert(0, {str(floor)!r})"
+    out: dict[str, float] = {}
+    for state, setup in (("app", APPLICATION), ("bare", BARE)):
+        out[f"enums_all_{state}"], out[f"floor_all_{state}"] = paired_fresh(
+            timed_statement(setup, every),
+            timed_statement(f"{setup}\n{path}", "import floor_all"),
+            repeats,
+        )
+        out[f"enums_sms_{state}"], out[f"floor_sms_{state}"] = paired_fresh(
+            timed_statement(setup, sms),
+            timed_statement(f"{setup}\n{path}", "import floor_sms"),
+            repeats,
+        )
+    out["import_package_bare"], out["import_http_bare"] = paired_fresh(
+        timed_statement(BARE, "import infobip_codes"),
+        timed_statement(BARE, "import http"),
+        repeats,
+    )
+    return out
+
+
+# -- member by id ---------------------------------------------------------------------
+
+
+def lookup_figures() -> dict[str, float]:
+    """Every id of the catalogue, 200 rounds: the package's look-ups against ``dict.get``."""
     import infobip_codes
     from infobip_codes import error_by_id, status_by_id
 
-    pairs = [(r.kind == "status", r.id) for r in infobip_codes.records()] * 200
-    plain_status = {
-        m.value: m
-        for e in ("SmsStatusCode", "VoiceStatusCode", "PushStatusCode")
-        for m in getattr(infobip_codes, e)
-    }
-    plain_error: dict[int, object] = {}
-    for record in infobip_codes.records():
-        if record.kind == "error":
-            plain_error.setdefault(record.id, infobip_codes.member_of(record))
-    status_get, error_get = plain_status.get, plain_error.get
+    rows = infobip_codes.records()
+    members: list[Any] = [infobip_codes.member_of(r) for r in rows]
+    status_table: dict[int, object] = {}
+    error_table: dict[int, object] = {}
+    per_class: dict[type[Any], dict[int, object]] = {}
+    for row, member in zip(rows, members, strict=True):
+        (status_table if row.kind == "status" else error_table).setdefault(row.id, member)
+        per_class.setdefault(type(member), {})[row.id] = member
+    pairs = [(r.kind == "status", r.id) for r in rows] * 200
+    status_get, error_get = status_table.get, error_table.get
 
-    def package() -> None:
+    def by_id() -> None:
         for is_status, code_id in pairs:
             if is_status:
                 status_by_id(code_id)
             else:
                 error_by_id(code_id)
 
-    def baseline() -> None:
+    def by_id_baseline() -> None:
         for is_status, code_id in pairs:
             if is_status:
                 status_get(code_id)
             else:
                 error_get(code_id)
 
-    return best_loop(package), best_loop(baseline)
+    calls = [(type(m).from_id, r.id) for r, m in zip(rows, members, strict=True)] * 200
+    gets = [(per_class[type(m)].get, r.id) for r, m in zip(rows, members, strict=True)] * 200
+
+    def from_id() -> None:
+        for convert, code_id in calls:
+            convert(code_id)
+
+    def from_id_baseline() -> None:
+        for get, code_id in gets:
+            get(code_id)
+
+    out: dict[str, float] = {"lookup_calls": float(len(pairs))}
+    out["by_id"], out["by_id_baseline"] = best_pair(by_id, by_id_baseline, 7)
+    out["from_id"], out["from_id_baseline"] = best_pair(from_id, from_id_baseline, 7)
+    return out
+
+
+# -- parse_status / parse_error -----------------------------------------------------------
 
 
 def payloads(count: int) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Realistic objects: mostly known codes, docs-variant texts, some unknown ids."""
+    """Realistic objects: every catalogue row as the API sends it, docs-variant texts, unknowns."""
     import infobip_codes
 
     statuses: list[dict[str, Any]] = []
@@ -158,9 +267,11 @@ def payloads(count: int) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
             "description": "Message delivered to handset",
         }
     )
-    return (statuses * (count // len(statuses) + 1))[:count], (errors * (count // len(errors) + 1))[
-        :count
-    ]
+
+    def cycle(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return (items * (count // len(items) + 1))[:count]
+
+    return cycle(statuses), cycle(errors)
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,7 +285,8 @@ class MinimalValue:
     code: object
 
 
-def parsing(count: int) -> dict[str, tuple[float, float]]:
+def parse_figures(count: int) -> dict[str, float]:
+    """``parse_status`` / ``parse_error`` against a minimal hand parser, same payloads."""
     import infobip_codes
     from infobip_codes import parse_error, parse_status
 
@@ -195,49 +307,248 @@ def parsing(count: int) -> dict[str, tuple[float, float]]:
             by_id.get((kind, code_id)),
         )
 
-    def ours_status() -> object:
-        return [parse_status(o) for o in statuses]
+    out: dict[str, float] = {}
+    out["parse_status"], out["parse_status_baseline"] = best_pair(
+        lambda: [parse_status(o) for o in statuses],
+        lambda: [minimal("status", o) for o in statuses],
+        3,
+    )
+    out["parse_error"], out["parse_error_baseline"] = best_pair(
+        lambda: [parse_error(o) for o in errors],
+        lambda: [minimal("error", o) for o in errors],
+        3,
+    )
+    return out
 
-    def ours_error() -> object:
-        return [parse_error(o) for o in errors]
 
-    def base_status() -> object:
-        return [minimal("status", o) for o in statuses]
+# -- delivery reports ---------------------------------------------------------------------
 
-    def base_error() -> object:
-        return [minimal("error", o) for o in errors]
 
+def delivery_results(count: int, seed: int = 13) -> Iterator[dict[str, Any]]:
+    """SMS delivery-report results as the API sends them (and the SDK accepts).
+
+    Mostly delivered; some pending, undeliverable, expired and rejected, with
+    the error each comes with; ids, names and groups from the catalogue.
+    """
+    from infobip_codes import SmsErrorCode, SmsStatusCode
+
+    rng = random.Random(seed)
+    outcomes: list[tuple[Any, Any, int]] = [
+        (SmsStatusCode.DELIVERED_TO_HANDSET, SmsErrorCode.NO_ERROR, 80),
+        (SmsStatusCode.PENDING_ENROUTE, SmsErrorCode.NO_ERROR, 6),
+        (SmsStatusCode.UNDELIVERABLE_NOT_DELIVERED, SmsErrorCode.EC_ABSENT_SUBSCRIBER, 6),
+        (SmsStatusCode.UNDELIVERABLE_REJECTED_OPERATOR, SmsErrorCode.EC_UNKNOWN_SUBSCRIBER, 3),
+        (SmsStatusCode.EXPIRED_EXPIRED, SmsErrorCode.EC_ABSENT_SUBSCRIBER, 3),
+        (SmsStatusCode.REJECTED_NETWORK, SmsErrorCode.NO_ERROR, 2),
+    ]
+
+    def status_object(code: Any) -> dict[str, Any]:
+        return {
+            "groupId": code.group.value,
+            "groupName": code.group.api_name,
+            "id": code.value,
+            "name": code.api_name,
+            "description": code.description,
+        }
+
+    choices = [
+        (status_object(s), {**status_object(e), "permanent": bool(e.permanent)})
+        for s, e, _ in outcomes
+    ]
+    weights = [w for _, _, w in outcomes]
+    for index in range(count):
+        status, error = rng.choices(choices, weights)[0]
+        yield {
+            "bulkId": f"BULK-{index // 1000:06d}",
+            "messageId": f"{rng.getrandbits(64):016x}-{index:08d}",
+            "to": f"4179{rng.randrange(10**7):07d}",
+            "sentAt": "2026-11-27T16:00:00.000+0000",
+            "doneAt": "2026-11-27T16:00:05.000+0000",
+            "messageCount": 1,
+            "mccMnc": "22801",
+            "price": {"pricePerMessage": 0.01, "currency": "EUR"},
+            "status": status,
+            "error": error,
+        }
+
+
+def report_figures(count: int) -> dict[str, float | None]:
+    """``parse_report(json.loads(body))`` against ``json.loads(body)``, and the SDK's parse."""
+    from infobip_codes import parse_report
+
+    body = json.dumps({"results": list(delivery_results(count))})
+    out: dict[str, float | None] = {"report_results": float(count), "report_bytes": len(body)}
+    out["report"], out["report_baseline"] = best_pair(
+        lambda: parse_report(json.loads(body)), lambda: json.loads(body), 5
+    )
+    try:
+        models: Any = importlib.import_module("infobip_api_client.models")
+    except ImportError:
+        out["report_sdk"] = out["report_sdk_baseline"] = None
+        return out
+    sdk = models.SmsDeliveryResult.from_json
+    if len(sdk(body).results) != count:
+        raise RuntimeError("the SDK did not read every result")
+    out["report_sdk"], out["report_sdk_baseline"] = best_pair(
+        lambda: sdk(body), lambda: json.loads(body), 3
+    )
+    return out
+
+
+# -- streaming decode -----------------------------------------------------------------------
+
+GENERATOR = """\
+import sys
+count, block = int(sys.argv[1]), open(sys.argv[2], encoding="utf-8").read()
+lines = block.count("\\n")
+out = sys.stdout
+for _ in range(count // lines):
+    out.write(block)
+out.write("".join(block.splitlines(keepends=True)[: count % lines]))
+"""
+"""Writes COUNT lines to stdout by repeating the block of lines in a file."""
+
+PIPED = """\
+import json, os, subprocess, sys, time
+python, generator, block, count = sys.argv[1:5]
+argv = json.loads(sys.argv[5])
+source = subprocess.Popen([python, "-I", "-c", generator, count, block], stdout=subprocess.PIPE)
+start = time.perf_counter_ns()
+sink = subprocess.Popen(
+    argv, stdin=source.stdout, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+)
+source.stdout.close()
+errors = sink.stderr.read()
+_, status, usage = os.wait4(sink.pid, 0)
+elapsed = time.perf_counter_ns() - start
+sink.returncode = os.waitstatus_to_exitcode(status)
+if sink.returncode or source.wait():
+    raise SystemExit(f"failed: {errors[-500:]!r}")
+print(usage.ru_maxrss * 1024, elapsed)
+"""
+"""Runs the generator into ARGV and prints ARGV's own peak RSS (bytes) and wall time (ns).
+
+A small process of its own, because a child's ``ru_maxrss`` starts at its
+parent's size when forked (and is kept across ``exec``): forked from this
+benchmark, which holds large payload lists, every decoder would seem big.
+``wait4`` gives the decoder's own figure, not the generator's.
+"""
+
+LIBRARY_DECODE = """\
+import sys
+from infobip_codes import iter_report
+errors = []
+for result in iter_report(sys.stdin, on_error=errors.append):
+    pass
+if errors:
+    raise SystemExit(f"{len(errors)} bad lines, first: {errors[0]}")
+"""
+"""The streaming decode through the library, until the CLI reads NDJSON."""
+
+JSON_LOOP = """\
+import json, sys
+for line in sys.stdin:
+    json.loads(line)
+"""
+"""The baseline: read the same lines and ``json.loads`` each."""
+
+
+def cli_ndjson_flag() -> str | None:
+    """The ``decode`` option that reads NDJSON, if the installed CLI has one."""
+    text = subprocess.run(
+        [SCRIPT, "decode", "--help"], capture_output=True, text=True, check=False, env=ENV
+    ).stdout
+    words = text.replace("[", " ").replace("]", " ").replace(",", " ").split()
+    return next((flag for flag in ("--ndjson", "--lines", "--stream") if flag in words), None)
+
+
+def decoder(flag: str | None) -> tuple[str, list[str]]:
+    """How the streaming decode is run: its name and its argv (reading stdin)."""
+    if flag is not None:
+        return f"infobip-codes decode {flag}", [SCRIPT, "decode", flag]
+    return "iter_report (library)", [PYTHON, "-I", "-c", LIBRARY_DECODE]
+
+
+def piped(argv: list[str], block: Path, count: int) -> tuple[int, float]:
+    """Peak RSS (bytes) and wall time (ns) of ``argv`` reading ``count`` lines from a pipe."""
+    printed = subprocess.run(
+        [PYTHON, "-I", "-c", PIPED, PYTHON, GENERATOR, str(block), str(count), json.dumps(argv)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=ENV,
+    ).stdout.split()
+    return int(printed[0]), float(printed[1])
+
+
+def stream_figures(work: Path, sizes: list[int], loops: int) -> dict[str, Any]:
+    """NDJSON decode throughput against the ``json.loads`` loop; peak RSS at each size.
+
+    The lines come through a pipe from a generator repeating a block of 1000
+    distinct results, so no input file grows with the count. Throughput is
+    taken at the middle size, best of ``loops`` alternating runs.
+    """
+    name, argv = decoder(cli_ndjson_flag())
+    block = work / "block.ndjson"
+    block.write_text("".join(json.dumps(r) + "\n" for r in delivery_results(1000)), "utf-8")
+    loop = [PYTHON, "-I", "-c", JSON_LOOP]
+    middle = sizes[len(sizes) // 2]
+    rss: dict[str, int] = {}
+    for count in sizes:
+        if count != middle:
+            rss[str(count)] = piped(argv, block, count)[0]
+    ours: list[float] = []
+    baseline: list[float] = []
+    for _ in range(loops):
+        peak, elapsed = piped(argv, block, middle)
+        rss[str(middle)] = max(rss.get(str(middle), 0), peak)
+        ours.append(elapsed)
+        baseline_peak, elapsed = piped(loop, block, middle)
+        baseline.append(elapsed)
     return {
-        "status": (best_loop(ours_status, 3), best_loop(base_status, 3)),
-        "error": (best_loop(ours_error, 3), best_loop(base_error, 3)),
+        "decoder": name,
+        "stream_results": middle,
+        "stream": min(ours),
+        "stream_baseline": min(baseline),
+        "rss": {n: rss[str(n)] for n in map(str, sizes)},
+        "rss_baseline": baseline_peak,
     }
 
 
-def main() -> int:
-    floor_dir, repeats = sys.argv[1], int(sys.argv[2])
-    out: dict[str, object] = {"python": sys.version.split()[0]}
-    out["import_package"] = import_cumulative("infobip_codes", repeats)
-    out["import_http"] = import_cumulative("http", repeats)
-    sms = "from infobip_codes import SmsStatusCode, SmsErrorCode, SmsErrorGroup, StatusGroup"
-    everything_enums = (
-        "import infobip_codes\n"
-        "for name in infobip_codes.__all__:\n"
-        "    if name.endswith(('Code', 'Group')) and not name.endswith('Enum'):\n"
-        "        getattr(infobip_codes, name)"
+# -- infobip-codes explain 27 -------------------------------------------------------------
+
+
+def explain_figures(repeats: int) -> dict[str, float]:
+    out: dict[str, float] = {}
+    out["explain"], out["python_pass"] = paired_process(
+        [SCRIPT, "explain", "27"], [PYTHON, "-c", "pass"], repeats
     )
-    out["sms_enums"] = median_fresh(timed_statement("import enum", sms), repeats)
-    floor_setup = f"import enum, sys; sys.path.insert(0, {floor_dir!r})"
-    out["sms_floor"] = median_fresh(timed_statement(floor_setup, "import floor_sms"), repeats)
-    out["all_enums"] = median_fresh(timed_statement("import enum", everything_enums), repeats)
-    out["all_floor"] = median_fresh(timed_statement(floor_setup, "import floor_all"), repeats)
-    out["http_statement"] = median_fresh(timed_statement("import enum", "import http"), repeats)
-    out["lookup"], out["lookup_baseline"] = lookups()
-    parsed = parsing(100_000)
-    out["parse_status"], out["parse_status_baseline"] = parsed["status"]
-    out["parse_error"], out["parse_error_baseline"] = parsed["error"]
-    script = os.path.join(os.path.dirname(PYTHON), "infobip-codes")
-    out["cli_explain"] = whole_process([script, "explain", "27"], repeats)
-    out["python_pass"] = whole_process([PYTHON, "-c", "pass"], repeats)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=40, help="fresh processes per figure")
+    parser.add_argument("--only", choices=("all", "report"), default="all")
+    parser.add_argument(
+        "--sizes", default="10000,100000,1000000", help="results per peak-RSS stream"
+    )
+    args = parser.parse_args(argv)
+
+    out: dict[str, Any] = {"python": sys.version.split()[0]}
+    out.update(report_figures(20_000))
+    if args.only == "report":
+        print(json.dumps(out))
+        return 0
+    with tempfile.TemporaryDirectory(prefix="infobip-codes-bench-") as temp:
+        work = Path(temp)
+        out["floor"] = write_floor(work / "floor")
+        out.update(enum_figures(work / "floor", args.repeats))
+        out.update(explain_figures(args.repeats))
+        out.update(lookup_figures())
+        out.update(parse_figures(100_000))
+        sizes = [int(n) for n in args.sizes.split(",")]
+        out.update(stream_figures(work, sizes, 2))
     print(json.dumps(out))
     return 0
 
