@@ -14,6 +14,7 @@ import threading
 from collections.abc import Callable, Iterator
 from enum import Enum
 from http.server import BaseHTTPRequestHandler, HTTPServer
+from pathlib import Path
 from typing import Annotated, Any
 
 import pydantic
@@ -640,3 +641,37 @@ def test_enum_members_are_plain_strings_to_the_parser() -> None:
     status = parse_status({"groupName": Shouting.DELIVERED, "id": 5}, strict=True)
     assert status.group_name == "DELIVERED"
     assert type(status.group_name) is str
+
+
+# -- type checkers see the same rule ---------------------------------------------------------
+
+TYPED_USE = """\
+import json
+from infobip_api_client.models.sms_delivery_result import SmsDeliveryResult
+from infobip_codes import parse_error, parse_report, parse_status
+
+report = SmsDeliveryResult.from_json("{}")
+assert report is not None and report.results is not None
+parse_report(report, channel="sms")
+parse_report(report.to_dict())
+parse_report(report.model_dump())
+parse_report(json.loads("{}"))
+first = report.results[0]
+if first.status is not None and first.error is not None:
+    parse_status(first.status)
+    parse_error(first.error)
+parse_status(first.status)
+parse_report(5)
+parse_error([{"id": 5}])
+"""
+
+
+def test_mypy_accepts_the_sdk_objects_as_payloads_and_nothing_else(tmp_path: Path) -> None:
+    from mypy import api
+
+    source = tmp_path / "typed_use.py"
+    source.write_text(TYPED_USE, encoding="utf-8")
+    stdout, _, _ = api.run(["--strict", "--cache-dir", str(tmp_path / "cache"), str(source)])
+    errors = [line.split(": error: ")[0] for line in stdout.splitlines() if ": error: " in line]
+    # the Optional field, the int and the list: nothing else
+    assert [int(e.rsplit(":", 1)[1]) for e in errors] == [15, 16, 17], stdout
