@@ -367,6 +367,7 @@ def render_all(spec: Spec) -> dict[str, str]:
         page_source=PAGE_SOURCE,
     )
     render(f"{TABLES_DIR}/__init__.py", "tables_init.py.j2", everything)
+    render(f"{PACKAGE_DIR}/_data.py", "data.py.j2", everything, general=general)
     render(f"{PACKAGE_DIR}/_catalog.py", "catalog.py.j2", everything, general=general)
     render(f"{PACKAGE_DIR}/lookup.py", "lookup.py.j2", everything, general=general)
     render(f"{PACKAGE_DIR}/parsing.py", "parsing.py.j2", everything, general=general)

@@ -2,23 +2,16 @@
 # with codegen/templates/catalog.py.j2.
 # DO NOT EDIT: change spec/*.yaml, then run `make generate`.
 
-"""Which enums and which tables make up each channel.
+"""Which enums make up each channel.
 
-The one place that wires a channel name to its classes and rows, by direct
-reference; the lookups and the parser build their indexes from it.
+The one place that wires a channel name to its classes, by direct
+reference; the lookups and the parser build their indexes from it and from
+``infobip_codes._data``.
 """
 
 from infobip_codes import chat, dlt, email, mobile_identity, push, sms, voice
 from infobip_codes._base import ErrorCodeEnum, ErrorGroupEnum, StatusCodeEnum
-from infobip_codes._record import CodeRecord
 from infobip_codes.tables import Channel
-from infobip_codes.tables import chat as chat_table
-from infobip_codes.tables import dlt as dlt_table
-from infobip_codes.tables import email as email_table
-from infobip_codes.tables import mobile_identity as mobile_identity_table
-from infobip_codes.tables import push as push_table
-from infobip_codes.tables import sms as sms_table
-from infobip_codes.tables import voice as voice_table
 
 STATUS_GROUP = sms.StatusGroup
 """The status groups every channel shares."""
@@ -43,22 +36,4 @@ ERROR_GROUP_ENUMS: dict[Channel, type[ErrorGroupEnum]] = {
     "push": push.PushErrorGroup,
     "email": email.EmailErrorGroup,
     "chat": chat.ChatErrorGroup,
-}
-STATUS_ROWS: dict[Channel, tuple[CodeRecord, ...]] = {
-    "sms": sms_table.STATUSES,
-    "voice": voice_table.STATUSES,
-    "push": push_table.STATUSES,
-    "email": email_table.STATUSES,
-    "chat": chat_table.STATUSES,
-    "mobile_identity": mobile_identity_table.STATUSES,
-    "dlt": dlt_table.STATUSES,
-}
-ERROR_ROWS: dict[Channel, tuple[CodeRecord, ...]] = {
-    "sms": sms_table.ERRORS,
-    "voice": voice_table.ERRORS,
-    "push": push_table.ERRORS,
-    "email": email_table.ERRORS,
-    "chat": chat_table.ERRORS,
-    "mobile_identity": mobile_identity_table.ERRORS,
-    "dlt": dlt_table.ERRORS,
 }

@@ -21,8 +21,6 @@ import argparse
 import functools
 import io
 import os
-import shlex
-import shutil
 import stat
 import sys
 import textwrap
@@ -32,9 +30,9 @@ from dataclasses import fields
 from itertools import chain, repeat
 from typing import IO, TYPE_CHECKING, Any, TextIO
 
-from infobip_codes import _catalog
-from infobip_codes._index import MEMBER, RECORDS, ROWS_BY_ID, ROWS_BY_NAME
+from infobip_codes import _data
 from infobip_codes._record import PAGE, CodeRecord, GroupRecord
+from infobip_codes._rows import RECORDS, ROWS_BY_ID, ROWS_BY_NAME
 from infobip_codes._version import __version__
 from infobip_codes.tables import CHANNELS
 
@@ -187,7 +185,15 @@ class Style:
 
 def _width() -> int:
     """The terminal's width, within reason."""
-    return max(40, min(shutil.get_terminal_size((100, 24)).columns, 120))
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit():
+        width = int(columns)
+    else:
+        try:
+            width = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):  # not a terminal
+            width = 100
+    return max(40, min(width, 120))
 
 
 def _wrap(text: str, width: int, indent: int) -> tuple[str, ...]:
@@ -211,21 +217,21 @@ def _yes_no(value: bool | None) -> str:
 
 
 def _enum_name(row: CodeRecord) -> str:
-    return type(MEMBER[id(row)]).__name__
+    return _data.ENUM_NAMES[row.channel, row.kind]
 
 
 def _meaning(row: CodeRecord) -> tuple[str, bool | None]:
     """What a code means for the sender, and whether that is good news (None: neither)."""
     if row.kind == "status":
-        group = _catalog.STATUS_GROUP.from_id(row.group_id)
+        group = None if row.group_id is None else _data.STATUS_GROUP_ROWS.get(row.group_id)
         if group is None:
             return "the group is not known: wait for a later report", None
-        if not group.is_final:
+        if not group.final:
             return "not final: the message is still on its way; wait for a report", True
-        return f"final: {group.api_name}", None
-    groups = _catalog.ERROR_GROUP_ENUMS.get(row.channel)
-    error_group = None if groups is None else groups.from_id(row.group_id)
-    if error_group is not None and error_group.is_ok:
+        return f"final: {group.name}", None
+    groups = _data.ERROR_GROUP_ROWS[row.channel]
+    error_group = None if row.group_id is None else groups.get(row.group_id)
+    if error_group is not None and error_group.success:
         return "no error: nothing to retry", True
     if row.permanent:
         return "permanent: do not retry the same message; fix the cause first", False
@@ -332,6 +338,8 @@ def cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
         where = f" in {args.channel}" if args.channel else ""
         message = f"no {kind or 'status or error'} code{where} matches {query!r}"
         if code_id is None and _search(query, args.channel, kind):
+            import shlex
+
             message += f"; to find it by words: infobip-codes search {shlex.quote(query)}"
         elif code_id is None:
             message += "; `infobip-codes search WORDS` looks in names and descriptions"
@@ -447,12 +455,7 @@ def _sql_insert(name: str, row: dict[str, object]) -> str:
 
 
 def _groups(channel: str | None, kind: str | None) -> list[GroupRecord]:
-    import importlib
-
-    found: list[GroupRecord] = []
-    for name in CHANNELS:
-        table = importlib.import_module(f"infobip_codes.tables.{name}")
-        found += table.STATUS_GROUPS + table.ERROR_GROUPS
+    found = [group for name in CHANNELS for group in _data.GROUP_ROWS[name]]
     return [
         g
         for g in found
