@@ -45,7 +45,6 @@ RUNTIME_EXPORTS: dict[str, str] = {
     "CodeEnum": "_base",
     "StatusCodeEnum": "_base",
     "ErrorCodeEnum": "_base",
-    "GroupedErrorCodeEnum": "_base",
     "GroupEnum": "_base",
     "StatusGroupEnum": "_base",
     "ErrorGroupEnum": "_base",
@@ -282,7 +281,7 @@ def channel_imports(channel: Channel, spec: Spec) -> list[str]:
     if channel is general:
         bases.append("StatusGroupEnum")
     if channel.error_groups:
-        bases += ["ErrorGroupEnum", "GroupedErrorCodeEnum"]
+        bases += ["ErrorGroupEnum", "ErrorCodeEnum"]
     elif channel.errors:
         bases.append("ErrorCodeEnum")
     lines = [

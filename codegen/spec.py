@@ -70,7 +70,7 @@ def reserved_members() -> frozenset[str]:
 
     names = {"status", "group"}
     for base in (
-        _base.GroupedErrorCodeEnum,
+        _base.ErrorCodeEnum,
         _base.StatusCodeEnum,
         _base.StatusGroupEnum,
         _base.ErrorGroupEnum,

@@ -17,7 +17,6 @@ if TYPE_CHECKING:
     from infobip_codes._base import CodeEnum as CodeEnum
     from infobip_codes._base import ErrorCodeEnum as ErrorCodeEnum
     from infobip_codes._base import ErrorGroupEnum as ErrorGroupEnum
-    from infobip_codes._base import GroupedErrorCodeEnum as GroupedErrorCodeEnum
     from infobip_codes._base import GroupEnum as GroupEnum
     from infobip_codes._base import StatusCodeEnum as StatusCodeEnum
     from infobip_codes._base import StatusGroupEnum as StatusGroupEnum
@@ -71,7 +70,6 @@ __all__ = [
     "ErrorGroupEnum",
     "GroupEnum",
     "GroupRecord",
-    "GroupedErrorCodeEnum",
     "MobileIdentityErrorCode",
     "ParsedError",
     "ParsedReport",
@@ -106,7 +104,6 @@ _LAZY: dict[str, str] = {
     "CodeEnum": "infobip_codes._base",
     "ErrorCodeEnum": "infobip_codes._base",
     "ErrorGroupEnum": "infobip_codes._base",
-    "GroupedErrorCodeEnum": "infobip_codes._base",
     "GroupEnum": "infobip_codes._base",
     "StatusCodeEnum": "infobip_codes._base",
     "StatusGroupEnum": "infobip_codes._base",

@@ -1,7 +1,7 @@
 """The base classes of the generated enums: what every code and group knows.
 
 A generated channel module is a plain class statement per enum, ``class
-SmsErrorCode(GroupedErrorCodeEnum):``, with one assignment per member and a
+SmsErrorCode(ErrorCodeEnum):``, with one assignment per member and a
 classmethod naming the channel's table module. The facts behind a member
 (group, permanence, description, where the row comes from) are the records of
 ``infobip_codes.tables.<channel>``, which load the first time a member is
@@ -11,9 +11,8 @@ asked for one: importing an enum costs the class statements and nothing more.
 from __future__ import annotations
 
 import enum
-import inspect
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 if TYPE_CHECKING:
     from infobip_codes._record import CodeRecord, GroupRecord
@@ -23,26 +22,124 @@ __all__ = [
     "ErrorCodeEnum",
     "ErrorGroupEnum",
     "GroupEnum",
-    "GroupedErrorCodeEnum",
     "StatusCodeEnum",
     "StatusGroupEnum",
 ]
 
-_E = TypeVar("_E", bound="_Lookup")
+_E = TypeVar("_E")
 
 # Per enum class: its members by id, and by every name they are known by
 # (member name, printed name, aliases), casefolded. Built on first use.
 _BY_ID: dict[type, dict[int, Any]] = {}
 _BY_NAME: dict[type, dict[str, Any]] = {}
 
+# The class hierarchy is kept shallow on purpose: each enum member's creation
+# walks its class's MRO, so two levels of package classes (CodeEnum, then
+# StatusCodeEnum or ErrorCodeEnum) cost less than a deeper tree would, and
+# what CodeEnum and GroupEnum share lives in the functions below.
 
-class _Lookup(enum.IntEnum):
-    """``from_id`` and ``from_name``: the conversions that never raise."""
 
-    @classmethod
-    def _names(cls, member: Any) -> tuple[str, ...]:
-        """Every name ``member`` is known by, besides its member name."""
-        return ()
+def _ids(cls: type) -> dict[int, Any]:
+    table = _BY_ID[cls] = {m.value: m for m in cast(Any, cls).__members__.values()}
+    return table
+
+
+def _member_by_id(cls: type[_E], value: object) -> _E | None:
+    if type(value) is int:  # the common case, first and fast
+        try:
+            found: _E | None = _BY_ID[cls].get(value)
+        except KeyError:
+            found = _ids(cls).get(value)
+        return found
+    if isinstance(value, int) and not isinstance(value, bool):  # an int subclass: a member, say
+        return _member_by_id(cls, int(value))
+    return None
+
+
+def _member_by_name(cls: type[_E], name: object, names: Any) -> _E | None:
+    if not isinstance(name, str):
+        return None
+    table = _BY_NAME.get(cls)
+    if table is None:
+        table = {}
+        for member in cast(Any, cls).__members__.values():
+            for key in (member.name, *names(member)):
+                table.setdefault(key.casefold(), member)
+        _BY_NAME[cls] = table
+    found: _E | None = table.get(str.casefold(name))
+    return found
+
+
+# -- pydantic v2 (only pydantic calls these, so pydantic_core is already loaded) --
+
+
+def _pydantic_core_schema(cls: Any) -> Any:
+    """A pydantic field of this type: an id it knows becomes the member, anything else fails.
+
+    Validation is ``from_id``'s: an ``int`` (a member included), never
+    ``True`` or ``27.0``; a string of digits is read as the id too, as
+    path and query parameters arrive. An unknown id is a validation error:
+    annotate ``SmsErrorCode | int`` to keep unknown ids as plain ints (the
+    enum first: pydantic's smart union takes the leftmost of two exact
+    matches). JSON gives the id.
+    """
+    from pydantic_core import PydanticCustomError, core_schema
+
+    def validate(value: object) -> Any:
+        if type(value) is cls:
+            return value
+        if isinstance(value, str):
+            digits = value.removeprefix("-")
+            if 0 < len(digits) <= 19 and digits.isascii() and digits.isdigit():
+                value = int(value)
+        member = cls.from_id(value)
+        if member is None:
+            raise PydanticCustomError(
+                "enum", "Input should be an id of {enum}", {"enum": cls.__name__}
+            )
+        return member
+
+    return core_schema.no_info_plain_validator_function(
+        validate,
+        ref=f"{cls.__module__}.{cls.__qualname__}:{id(cls)}",
+        serialization=core_schema.plain_serializer_function_ser_schema(
+            int.__int__, when_used="json", return_schema=core_schema.int_schema()
+        ),
+    )
+
+
+def _pydantic_json_schema(cls: Any) -> dict[str, Any]:
+    """Every id with its name and meaning (``oneOf``, ``x-enum-*``), for OpenAPI pages."""
+    import inspect
+
+    members = list(cls.__members__.values())
+    listed = []
+    one_of = []
+    descriptions = []
+    for member in members:
+        title = f"{member.value} {getattr(member, 'api_name', member.name)}"
+        meaning = getattr(member, "description", None)
+        listed.append(f"- {title}" if meaning is None else f"- {title}: {meaning}")
+        one_of.append(
+            {"const": member.value, "title": title}
+            if meaning is None
+            else {"const": member.value, "title": title, "description": meaning}
+        )
+        descriptions.append(meaning or "")
+    intro = inspect.cleandoc(cls.__doc__ or cls.__name__)
+    return {
+        "title": cls.__name__,
+        "description": intro + "\n\n" + "\n".join(listed),
+        "type": "integer",
+        "enum": [member.value for member in members],
+        "oneOf": one_of,
+        "x-enum-varnames": [member.name for member in members],
+        "x-enum-descriptions": descriptions,
+    }
+
+
+class CodeEnum(enum.IntEnum):
+    """A status or error code. Members compare equal to their integer id."""
 
     @classmethod
     def from_id(cls: type[_E], value: object) -> _E | None:
@@ -51,13 +148,7 @@ class _Lookup(enum.IntEnum):
         The typed conversion at the edge: unlike ``Enum(value)`` it never
         raises, and ``True`` or ``27.0`` are not ids.
         """
-        if not isinstance(value, int) or isinstance(value, bool):
-            return None
-        table = _BY_ID.get(cls)
-        if table is None:
-            table = _BY_ID[cls] = {member.value: member for member in cls.__members__.values()}
-        found: _E | None = table.get(int(value))
-        return found
+        return _member_by_id(cls, value)
 
     @classmethod
     def from_name(cls: type[_E], name: object) -> _E | None:
@@ -66,86 +157,17 @@ class _Lookup(enum.IntEnum):
         A member is known by its member name, its printed name (the API's
         ``name``) and any alias the catalogue records for it.
         """
-        if not isinstance(name, str):
-            return None
-        table = _BY_NAME.get(cls)
-        if table is None:
-            table = {}
-            for member in cls.__members__.values():
-                for key in (member.name, *cls._names(member)):
-                    table.setdefault(key.casefold(), member)
-            _BY_NAME[cls] = table
-        found: _E | None = table.get(str(name).casefold())
-        return found
-
-    # -- pydantic v2 (only pydantic calls these, so pydantic_core is already loaded) --
+        return _member_by_name(cls, name, cast(Any, cls)._names)
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
-        """A pydantic field of this type: an id it knows becomes the member, anything else fails.
-
-        Validation is ``from_id``'s: an ``int`` (a member included), never
-        ``True`` or ``27.0``; a string of digits is read as the id too, as
-        path and query parameters arrive. An unknown id is a validation error:
-        annotate ``SmsErrorCode | int`` to keep unknown ids as plain ints (the
-        enum first: pydantic's smart union takes the leftmost of two exact
-        matches). JSON gives the id.
-        """
-        from pydantic_core import PydanticCustomError, core_schema
-
-        def validate(value: object) -> Any:
-            if type(value) is cls:
-                return value
-            if isinstance(value, str):
-                digits = value.removeprefix("-")
-                if 0 < len(digits) <= 19 and digits.isascii() and digits.isdigit():
-                    value = int(value)
-            member = cls.from_id(value)
-            if member is None:
-                raise PydanticCustomError(
-                    "enum", "Input should be an id of {enum}", {"enum": cls.__name__}
-                )
-            return member
-
-        return core_schema.no_info_plain_validator_function(
-            validate,
-            ref=f"{cls.__module__}.{cls.__qualname__}:{id(cls)}",
-            serialization=core_schema.plain_serializer_function_ser_schema(
-                int.__int__, when_used="json", return_schema=core_schema.int_schema()
-            ),
-        )
+        """A pydantic field of this type (see ``_pydantic_core_schema``)."""
+        return _pydantic_core_schema(cls)
 
     @classmethod
     def __get_pydantic_json_schema__(cls, schema: Any, handler: Any) -> dict[str, Any]:
         """Every id with its name and meaning (``oneOf``, ``x-enum-*``), for OpenAPI pages."""
-        members = list(cls.__members__.values())
-        listed = []
-        one_of = []
-        descriptions = []
-        for member in members:
-            title = f"{member.value} {getattr(member, 'api_name', member.name)}"
-            meaning = getattr(member, "description", None)
-            listed.append(f"- {title}" if meaning is None else f"- {title}: {meaning}")
-            one_of.append(
-                {"const": member.value, "title": title}
-                if meaning is None
-                else {"const": member.value, "title": title, "description": meaning}
-            )
-            descriptions.append(meaning or "")
-        intro = inspect.cleandoc(cls.__doc__ or cls.__name__)
-        return {
-            "title": cls.__name__,
-            "description": intro + "\n\n" + "\n".join(listed),
-            "type": "integer",
-            "enum": [member.value for member in members],
-            "oneOf": one_of,
-            "x-enum-varnames": [member.name for member in members],
-            "x-enum-descriptions": descriptions,
-        }
-
-
-class CodeEnum(_Lookup):
-    """A status or error code. Members compare equal to their integer id."""
+        return _pydantic_json_schema(cls)
 
     @classmethod
     def _table(cls) -> Mapping[int, tuple[CodeRecord, ...]]:
@@ -201,18 +223,45 @@ class ErrorCodeEnum(CodeEnum):
     """An error code of any channel."""
 
     @property
+    def group(self) -> ErrorGroupEnum | None:
+        """The error group of the code's first row, or None: tables without groups, and
+        codes no source gives one (the channels with groups narrow the type)."""
+        return None
+
+    @property
     def permanent(self) -> bool | None:
         """Whether a retry of the same message cannot help; None where no source says."""
         return self.record.permanent
 
     @property
     def is_retryable(self) -> bool:
-        """True only when the code is known not to be permanent (and not a success)."""
-        return self.permanent is False
+        """True only when the code is known not to be permanent and not a success."""
+        group = self.group
+        return self.permanent is False and not (group is not None and group.is_ok)
 
 
-class GroupEnum(_Lookup):
+class GroupEnum(enum.IntEnum):
     """A status or error group."""
+
+    @classmethod
+    def from_id(cls: type[_E], value: object) -> _E | None:
+        """The group with this id, or None (also for anything but an ``int``)."""
+        return _member_by_id(cls, value)
+
+    @classmethod
+    def from_name(cls: type[_E], name: object) -> _E | None:
+        """The group with this printed or member name, in any case, or None."""
+        return _member_by_name(cls, name, cast(Any, cls)._names)
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        """A pydantic field of this type (see ``_pydantic_core_schema``)."""
+        return _pydantic_core_schema(cls)
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: Any, handler: Any) -> dict[str, Any]:
+        """Every id with its name and meaning, for OpenAPI pages."""
+        return _pydantic_json_schema(cls)
 
     @classmethod
     def _groups(cls) -> Mapping[int, GroupRecord]:
@@ -255,18 +304,3 @@ class ErrorGroupEnum(GroupEnum):
     def is_ok(self) -> bool:
         """Whether an error of this group reports success (the spec says which: OK)."""
         return self.record.success is True
-
-
-class GroupedErrorCodeEnum(ErrorCodeEnum):
-    """An error code of a channel whose tables have groups."""
-
-    @property
-    def group(self) -> ErrorGroupEnum | None:
-        """The group of the code's first row (generated classes narrow the type)."""
-        raise NotImplementedError(type(self).__name__)
-
-    @property
-    def is_retryable(self) -> bool:
-        """True only when the code is known not to be permanent and not a success."""
-        group = self.group
-        return self.permanent is False and group is not None and not group.is_ok

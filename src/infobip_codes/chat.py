@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from infobip_codes._base import ErrorGroupEnum, GroupedErrorCodeEnum
+from infobip_codes._base import ErrorCodeEnum, ErrorGroupEnum
 
 if TYPE_CHECKING:
     from infobip_codes._record import CodeRecord, GroupRecord
@@ -51,7 +51,7 @@ class ChatErrorGroup(ErrorGroupEnum):
         return chat.ERROR_GROUPS_BY_ID
 
 
-class ChatErrorCode(GroupedErrorCodeEnum):
+class ChatErrorCode(ErrorCodeEnum):
     """Errors of the page's "Chat Error Codes" tables."""
 
     EC_UNKNOWN_APPLICATION = 7001

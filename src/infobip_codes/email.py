@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from infobip_codes._base import ErrorGroupEnum, GroupedErrorCodeEnum
+from infobip_codes._base import ErrorCodeEnum, ErrorGroupEnum
 
 if TYPE_CHECKING:
     from infobip_codes._record import CodeRecord, GroupRecord
@@ -52,7 +52,7 @@ class EmailErrorGroup(ErrorGroupEnum):
         return email.ERROR_GROUPS_BY_ID
 
 
-class EmailErrorCode(GroupedErrorCodeEnum):
+class EmailErrorCode(ErrorCodeEnum):
     """Errors of the page's "Email Error Codes" tables."""
 
     EC_EMAIL_BLACKLISTED = 6001

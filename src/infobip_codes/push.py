@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from infobip_codes._base import ErrorGroupEnum, GroupedErrorCodeEnum, StatusCodeEnum
+from infobip_codes._base import ErrorCodeEnum, ErrorGroupEnum, StatusCodeEnum
 from infobip_codes.sms import StatusGroup
 
 if TYPE_CHECKING:
@@ -89,7 +89,7 @@ class PushErrorGroup(ErrorGroupEnum):
         return push.ERROR_GROUPS_BY_ID
 
 
-class PushErrorCode(GroupedErrorCodeEnum):
+class PushErrorCode(ErrorCodeEnum):
     """Errors of the page's "Push Notification Error Codes" tables."""
 
     EC_DEVICE_APP_UNINSTALL = 8001

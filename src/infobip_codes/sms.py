@@ -14,12 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from infobip_codes._base import (
-    ErrorGroupEnum,
-    GroupedErrorCodeEnum,
-    StatusCodeEnum,
-    StatusGroupEnum,
-)
+from infobip_codes._base import ErrorCodeEnum, ErrorGroupEnum, StatusCodeEnum, StatusGroupEnum
 
 if TYPE_CHECKING:
     from infobip_codes._record import CodeRecord, GroupRecord
@@ -364,7 +359,7 @@ class SmsErrorGroup(ErrorGroupEnum):
         return sms.ERROR_GROUPS_BY_ID
 
 
-class SmsErrorCode(GroupedErrorCodeEnum):
+class SmsErrorCode(ErrorCodeEnum):
     """Errors of the page's "General Error Codes" tables."""
 
     NO_ERROR = 0

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from infobip_codes._base import ErrorGroupEnum, GroupedErrorCodeEnum, StatusCodeEnum
+from infobip_codes._base import ErrorCodeEnum, ErrorGroupEnum, StatusCodeEnum
 from infobip_codes.sms import StatusGroup
 
 if TYPE_CHECKING:
@@ -139,7 +139,7 @@ class VoiceErrorGroup(ErrorGroupEnum):
         return voice.ERROR_GROUPS_BY_ID
 
 
-class VoiceErrorCode(GroupedErrorCodeEnum):
+class VoiceErrorCode(ErrorCodeEnum):
     """Errors of the page's "Voice Error Codes" tables."""
 
     VOICE_ANSWERED = 5000
