@@ -801,3 +801,45 @@ def test_iter_report_survives_deep_lines_whatever_the_recursion_limit() -> None:
     # brackets inside strings are not nesting
     [report] = iter_report(['{"messageId": "' + "[" * 2000 + '"}'])
     assert report.message_id == "[" * 2000
+
+
+# -- the short path for the common case gives the careful path's answer ---------------
+
+AGREEING = st.sampled_from(records()).flatmap(
+    lambda r: st.fixed_dictionaries(
+        {"id": st.just(r.id)},
+        optional={
+            "name": st.sampled_from([r.name, *r.aliases, r.name.lower(), "OTHER"]),
+            "groupId": st.sampled_from([r.group_id, 0, 3, None, True]),
+            "groupName": st.sampled_from([r.group_name, "Ok", None, 3]),
+            "description": st.sampled_from([r.description, "as sent", None, 5]),
+            "permanent": st.sampled_from([r.permanent, True, False, None, "yes"]),
+        },
+    )
+)
+
+
+def outcome(run: Any, *args: Any, **kwargs: Any) -> tuple[str, Any]:
+    try:
+        return ("value", run(*args, **kwargs))
+    except PayloadError as exc:
+        return ("error", str(exc))
+
+
+@settings(max_examples=400, deadline=None)
+@given(obj=AGREEING, channel=CHANNEL, strict=st.booleans())
+def test_the_short_path_answers_as_the_careful_path(obj: Any, channel: Any, strict: bool) -> None:
+    from infobip_codes import _parser
+
+    for parse, careful in (
+        (parse_status, _parser.status_from),
+        (parse_error, _parser.error_from),
+    ):
+        short = outcome(parse, obj, channel, strict=strict)
+        assert short == outcome(careful, obj, "$", channel, strict)
+        if short[0] == "value":
+            assert short[1].raw is obj
+    item = {"messageId": "m", "status": obj, "error": obj}
+    fast = outcome(parse_report, {"results": [item]}, channel, strict=strict)
+    slow = outcome(_parser.result_from, item, "results[0]", channel, strict)
+    assert fast == (slow if slow[0] == "error" else ("value", (slow[1],)))
