@@ -30,7 +30,7 @@ _E = TypeVar("_E")
 
 # Per enum class: its members by id, and by every name they are known by
 # (member name, printed name, aliases), casefolded. Built on first use.
-_BY_ID: dict[type, dict[int, Any]] = {}
+_BY_ID: dict[type, dict[Any, Any]] = {}
 _BY_NAME: dict[type, dict[str, Any]] = {}
 
 # The class hierarchy is kept shallow on purpose: each enum member's creation
@@ -39,7 +39,7 @@ _BY_NAME: dict[type, dict[str, Any]] = {}
 # what CodeEnum and GroupEnum share lives in the functions below.
 
 
-def _ids(cls: type) -> dict[int, Any]:
+def _ids(cls: type) -> dict[Any, Any]:
     table = _BY_ID[cls] = {m.value: m for m in cast(Any, cls).__members__.values()}
     return table
 
@@ -148,6 +148,10 @@ class CodeEnum(enum.IntEnum):
         The typed conversion at the edge: unlike ``Enum(value)`` it never
         raises, and ``True`` or ``27.0`` are not ids.
         """
+        table = _BY_ID.get(cls) if type(value) is int else None
+        if table is not None:  # the common case, first and fast
+            found: _E | None = table.get(value)
+            return found
         return _member_by_id(cls, value)
 
     @classmethod
@@ -246,6 +250,10 @@ class GroupEnum(enum.IntEnum):
     @classmethod
     def from_id(cls: type[_E], value: object) -> _E | None:
         """The group with this id, or None (also for anything but an ``int``)."""
+        table = _BY_ID.get(cls) if type(value) is int else None
+        if table is not None:  # the common case, first and fast
+            found: _E | None = table.get(value)
+            return found
         return _member_by_id(cls, value)
 
     @classmethod

@@ -27,6 +27,9 @@ from infobip_codes.sms import SmsErrorCode, SmsStatusCode
 from infobip_codes.tables import Channel
 from infobip_codes.voice import VoiceErrorCode, VoiceStatusCode
 
+_STATUS_ANY = _index.STATUS_BY_ID[None]
+_ERROR_ANY = _index.ERROR_BY_ID[None]
+
 __all__ = [
     "error_by_id",
     "error_by_name",
@@ -78,13 +81,15 @@ def status_by_id(id: int, channel: Channel | None = None) -> StatusCodeEnum | No
     >>> status_by_id(3)
     <SmsStatusCode.PENDING_WAITING_DELIVERY: 3>
     """
-    if type(id) is not int and (not isinstance(id, int) or isinstance(id, bool)):
+    if channel is None and type(id) is int:  # the common case, first and fast
+        return _STATUS_ANY.get(id)
+    if not isinstance(id, int) or isinstance(id, bool):
         return None
     table = _index.STATUS_BY_ID.get(channel)
     if table is None:
         _index.channel_or_none(channel)  # raises for an unknown channel
         return None
-    return table.get(id)
+    return table.get(int(id))
 
 
 @overload
@@ -125,13 +130,15 @@ def error_by_id(id: int, channel: Channel | None = None) -> ErrorCodeEnum | None
     >>> error_by_id(0)
     <SmsErrorCode.NO_ERROR: 0>
     """
-    if type(id) is not int and (not isinstance(id, int) or isinstance(id, bool)):
+    if channel is None and type(id) is int:  # the common case, first and fast
+        return _ERROR_ANY.get(id)
+    if not isinstance(id, int) or isinstance(id, bool):
         return None
     table = _index.ERROR_BY_ID.get(channel)
     if table is None:
         _index.channel_or_none(channel)  # raises for an unknown channel
         return None
-    return table.get(id)
+    return table.get(int(id))
 
 
 @overload
