@@ -32,6 +32,17 @@ _E = TypeVar("_E")
 # (member name, printed name, aliases), casefolded. Built on first use.
 _BY_ID: dict[type, dict[Any, Any]] = {}
 _BY_NAME: dict[type, dict[str, Any]] = {}
+# Per enum class: its rows (codes) or records (groups) by id, as its table module
+# gives them; asked for once, so a member's facts cost one dict look-up after that.
+_ROWS: dict[type, Mapping[int, Any]] = {}
+
+
+def _rows(cls: Any) -> Mapping[int, Any]:
+    rows = _ROWS.get(cls)
+    if rows is None:
+        rows = _ROWS[cls] = cls._table() if issubclass(cls, CodeEnum) else cls._groups()
+    return rows
+
 
 # The class hierarchy is kept shallow on purpose: each enum member's creation
 # walks its class's MRO, so two levels of package classes (CodeEnum, then
@@ -180,17 +191,19 @@ class CodeEnum(enum.IntEnum):
 
     @classmethod
     def _names(cls, member: Any) -> tuple[str, ...]:
-        return tuple(n for row in cls._table()[member.value] for n in (row.name, *row.aliases))
+        return tuple(n for row in _rows(cls)[member.value] for n in (row.name, *row.aliases))
 
     @property
     def records(self) -> tuple[CodeRecord, ...]:
         """Every row for this code, in page order (two for 2053 and 4102)."""
-        return type(self)._table()[self._value_]
+        rows: tuple[CodeRecord, ...] = _rows(type(self))[self._value_]
+        return rows
 
     @property
     def record(self) -> CodeRecord:
         """The code's first row: the one ``api_name``, ``description`` and ``group`` read."""
-        return type(self)._table()[self._value_][0]
+        row: CodeRecord = _rows(type(self))[self._value_][0]
+        return row
 
     @property
     def api_name(self) -> str:
@@ -278,12 +291,13 @@ class GroupEnum(enum.IntEnum):
 
     @classmethod
     def _names(cls, member: Any) -> tuple[str, ...]:
-        return (cls._groups()[member.value].name,)
+        return (_rows(cls)[member.value].name,)
 
     @property
     def record(self) -> GroupRecord:
         """The group as the spec gives it."""
-        return type(self)._groups()[self._value_]
+        record: GroupRecord = _rows(type(self))[self._value_]
+        return record
 
     @property
     def api_name(self) -> str:

@@ -668,16 +668,19 @@ def _resolve(
 # the careful path above, which gives the same answer for these.
 
 
-def _fast_facts() -> dict[tuple[str, int], tuple[CodeRecord, Any, Any, frozenset[str]]]:
-    """Per (kind, id) with a single row: the row, its member, its group, its names as sent."""
-    facts = {}
+def _fast_facts() -> dict[tuple[str, int], tuple[tuple[Any, ...], ...]]:
+    """Per (kind, id), in precedence order: each row, its member, its group, and the
+    names it is sent under, as they are and casefolded."""
+    facts: dict[tuple[str, int], tuple[tuple[Any, ...], ...]] = {}
     for (kind, code_id), rows in _index.ROWS_BY_ID.items():
-        if len(rows) == 1:
-            row = rows[0]
+        found = []
+        for row in rows:
             groups = _group_enum(kind, row.channel)
             group = None if groups is None else groups.from_id(row.group_id)
             names = frozenset((row.name, *row.aliases))
-            facts[kind, code_id] = (row, _index.MEMBER[id(row)], group, names)
+            folded = frozenset(n.casefold() for n in _index.names_of(row))
+            found.append((row, _index.MEMBER[id(row)], group, names, folded))
+        facts[kind, code_id] = tuple(found)
     return facts
 
 
@@ -685,15 +688,16 @@ _FAST = _fast_facts()
 
 
 def _fast(kind: str, obj: dict[Any, Any], channel: object) -> Any:
-    """``(row, member, group, fields...)`` when ``obj`` is the common case, else None."""
+    """``(row, member, group, fields...)`` when ``obj`` is the common case, else None.
+
+    The row is the one ``_pick`` chooses; it is taken only when the payload
+    agrees with it to the letter, so nothing remains to report.
+    """
     code_id = obj.get("id")
     if type(code_id) is not int:
         return None
-    facts = _FAST.get((kind, code_id))
-    if facts is None:
-        return None
-    row, member, group, names = facts
-    if channel is not None and channel != row.channel:
+    candidates = _FAST.get((kind, code_id))
+    if candidates is None:
         return None
     name = obj.get("name")
     group_id = obj.get("groupId")
@@ -701,12 +705,32 @@ def _fast(kind: str, obj: dict[Any, Any], channel: object) -> Any:
     description = obj.get("description")
     if (
         type(group_id) is not int
-        or group_id != row.group_id
-        or (name is not None and (type(name) is not str or name not in names))
-        or (
-            group_name is not None and (type(group_name) is not str or group_name != row.group_name)
-        )
+        or (name is not None and type(name) is not str)
+        or (group_name is not None and type(group_name) is not str)
         or (description is not None and type(description) is not str)
+    ):
+        return None
+    if len(candidates) == 1:
+        chosen = candidates[0]
+        if channel is not None and channel != chosen[0].channel:
+            return None
+    else:  # as _pick chooses: by channel, then by name, then by group
+        folded = None if name is None else name.casefold()
+        for chosen in candidates:
+            row = chosen[0]
+            if (
+                (channel is None or row.channel == channel)
+                and (folded is None or folded in chosen[4])
+                and row.group_id == group_id
+            ):
+                break
+        else:
+            return None
+    row, member, group, names, _ = chosen
+    if (
+        group_id != row.group_id
+        or (name is not None and name not in names)
+        or (group_name is not None and group_name != row.group_name)
     ):
         return None
     return (
@@ -886,7 +910,7 @@ def results_of(
                     fast = _safely(where, result_from, item, where, channel, strict)
                 yield fast
             return
-    yield result_from(data, "$", channel, strict)
+    yield _fast_result(data, channel) or result_from(data, "$", channel, strict)
 
 
 def _items(items: object, key: str) -> Sequence[Any]:
