@@ -645,31 +645,20 @@ def _decode_one(obj: object, args: argparse.Namespace) -> list[ParsedReport[Any,
     raise UserError(f"the object reads as {both}; say which with --status or --error")
 
 
-def _names(value: ParsedStatus[Any] | ParsedError[Any]) -> str:
-    group = _group_text(value.group_id, value.group_name) or "?"
-    return safe(f"{group} / {_group_text(value.id, value.name) or '?'}")
-
-
-def _describe_status(status: ParsedStatus[Any]) -> tuple[str, str]:
-    name = _names(status)
+def _status_verdict(status: ParsedStatus[Any]) -> str:
     if not status.known:
-        return name, "not in the catalogue; " + ("final" if status.is_final else "not final")
-    return name, "final" if status.is_final else "not final: still on its way"
+        return "final" if status.is_final else "not final"
+    return "final" if status.is_final else "not final: still on its way"
 
 
-def _describe_error(error: ParsedError[Any]) -> tuple[str, str]:
-    name = _names(error)
+def _error_verdict(error: ParsedError[Any]) -> str:
     if error.is_ok:
-        verdict = "no error"
-    elif error.is_retryable:
-        verdict = "retryable"
-    elif error.permanent is None:
-        verdict = "permanence unknown: no source says whether a retry can help"
-    else:
-        verdict = "permanent: do not retry"
-    if not error.known:
-        verdict = "not in the catalogue; " + verdict
-    return name, verdict
+        return "no error"
+    if error.is_retryable:
+        return "retryable"
+    if error.permanent is None:
+        return "permanence unknown: no source says whether a retry can help"
+    return "permanent: do not retry"
 
 
 def _common_json(parsed: ParsedStatus[Any] | ParsedError[Any]) -> dict[str, Any]:
@@ -695,10 +684,15 @@ class _TextWriter:
     """Decoded results as text, one block each, a blank line between blocks."""
 
     def __init__(self, out: TextIO) -> None:
+        from infobip_codes._parser import ParsedError
+
         self.out = out
         self.style = Style(out)
         self.width = _width()
         self.first = True
+        self.error_type = ParsedError
+        # A log repeats a few codes: each distinct block is laid out once.
+        self.block = functools.lru_cache(maxsize=4096)(self._block)
 
     def __call__(self, report: ParsedReport[Any, Any]) -> None:
         out, style = self.out, self.style
@@ -712,19 +706,49 @@ class _TextWriter:
         if report.error is not None:
             self._value("error", report.error)
 
+    def _block(
+        self,
+        label: str,
+        verdict: str,
+        known: bool,
+        group_id: int | None,
+        group_name: str | None,
+        code_id: int | None,
+        name: str | None,
+        description: str | None,
+    ) -> str:
+        """A value's lines, from the facts they show: names and verdict, then its text."""
+        group = _group_text(group_id, group_name) or "?"
+        names = safe(f"{group} / {_group_text(code_id, name) or '?'}")
+        if not known:
+            verdict = f"not in the catalogue; {verdict}"
+        style = self.style
+        lines = [f"  {style.dim(label.ljust(7))} {style.bold(names)}  ({verdict})\n"]
+        for line in _wrap(description or "(no description)", self.width, 10):
+            lines.append(f"  {'':7} {line}\n")
+        return "".join(lines)
+
     def _value(self, label: str, value: ParsedStatus[Any] | ParsedError[Any]) -> None:
         """One parsed status or error: its names and verdict, its text, any disagreement."""
-        from infobip_codes._parser import ParsedError
-
-        out, style = self.out, self.style
-        name, verdict = (
-            _describe_error(value) if isinstance(value, ParsedError) else _describe_status(value)
+        out = self.out
+        if isinstance(value, self.error_type):
+            verdict = _error_verdict(value)
+        else:
+            verdict = _status_verdict(value)
+        out.write(
+            self.block(
+                label,
+                verdict,
+                value.known,
+                value.group_id,
+                value.group_name,
+                value.id,
+                value.name,
+                value.description,
+            )
         )
-        out.write(f"  {style.dim(label.ljust(7))} {style.bold(name)}  ({verdict})\n")
-        for line in _wrap(value.description or "(no description)", self.width, 10):
-            out.write(f"  {'':7} {line}\n")
         for mismatch in value.mismatches:
-            out.write(f"  {'':7} {style.bad('! ' + safe(mismatch))}\n")
+            out.write(f"  {'':7} {self.style.bad('! ' + safe(mismatch))}\n")
 
 
 def _decode_document(obj: object, args: argparse.Namespace, out: TextIO) -> int:
@@ -832,12 +856,23 @@ def _top_epilog() -> str:
     return "\n".join(parts) + "\n\n" + EXIT_STATUS
 
 
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """argparse's formatter, told the terminal's width.
+
+    Left to itself it asks ``shutil``, whose import (with its compression
+    modules) costs more than a sixth of ``explain``'s start-up.
+    """
+
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, width=_width() - 2)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="infobip-codes",
         description="Look up, search, export and decode Infobip status and error codes.",
         epilog=_top_epilog(),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_Formatter,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -848,7 +883,7 @@ def build_parser() -> argparse.ArgumentParser:
             help=COMMANDS[name],
             description=COMMANDS[name] + more,
             epilog="examples:\n" + "\n".join(f"  {line}" for line in EXAMPLES[name]),
-            formatter_class=argparse.RawDescriptionHelpFormatter,
+            formatter_class=_Formatter,
         )
 
     def channel_option(p: argparse.ArgumentParser) -> None:
