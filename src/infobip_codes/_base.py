@@ -159,10 +159,13 @@ class CodeEnum(enum.IntEnum):
         The typed conversion at the edge: unlike ``Enum(value)`` it never
         raises, and ``True`` or ``27.0`` are not ids.
         """
-        table = _BY_ID.get(cls) if type(value) is int else None
-        if table is not None:  # the common case, first and fast
-            found: _E | None = table.get(value)
-            return found
+        if type(value) is int:  # the common case, first and fast
+            try:
+                found: _E = _BY_ID[cls][value]
+            except KeyError:  # an unknown id, or the first call
+                pass
+            else:
+                return found
         return _member_by_id(cls, value)
 
     @classmethod
@@ -263,10 +266,13 @@ class GroupEnum(enum.IntEnum):
     @classmethod
     def from_id(cls: type[_E], value: object) -> _E | None:
         """The group with this id, or None (also for anything but an ``int``)."""
-        table = _BY_ID.get(cls) if type(value) is int else None
-        if table is not None:  # the common case, first and fast
-            found: _E | None = table.get(value)
-            return found
+        if type(value) is int:  # the common case, first and fast
+            try:
+                found: _E = _BY_ID[cls][value]
+            except KeyError:  # an unknown id, or the first call
+                pass
+            else:
+                return found
         return _member_by_id(cls, value)
 
     @classmethod

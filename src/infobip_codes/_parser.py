@@ -1016,7 +1016,13 @@ def iter_report(
         if _blank(line):
             continue
         try:
-            parsed = _safely("$", _results, _load(line), checked, strict)
+            obj = _load(line)
+            fast = (
+                _fast_result(obj, checked)
+                if type(obj) is dict and "results" not in obj and "messages" not in obj
+                else None
+            )
+            parsed = (fast,) if fast is not None else _safely("$", _results, obj, checked, strict)
         except PayloadError as exc:
             located = PayloadError(exc.field, exc.problem, exc.value, line=number)
             if on_error is None:

@@ -691,64 +691,63 @@ class _TextWriter:
         self.width = _width()
         self.first = True
         self.error_type = ParsedError
-        # A log repeats a few codes: each distinct block is laid out once.
-        self.block = functools.lru_cache(maxsize=4096)(self._block)
+        self.message = f"{self.style.dim('message')}  "
+        # A log repeats a few codes: each distinct block is laid out once, keyed
+        # by every fact it shows or its verdict depends on.
+        self.blocks: dict[tuple[object, ...], str] = {}
 
     def __call__(self, report: ParsedReport[Any, Any]) -> None:
-        out, style = self.out, self.style
-        if not self.first:
-            out.write("\n")
+        parts = [] if self.first else ["\n"]
         self.first = False
         if report.message_id is not None:
-            out.write(f"{style.dim('message')}  {style.bold(safe(report.message_id))}\n")
+            parts.append(f"{self.message}{self.style.bold(safe(report.message_id))}\n")
         if report.status is not None:
-            self._value("status", report.status)
+            self._value(parts, "status", report.status)
         if report.error is not None:
-            self._value("error", report.error)
+            self._value(parts, "error", report.error)
+        self.out.write("".join(parts))
 
-    def _block(
-        self,
-        label: str,
-        verdict: str,
-        known: bool,
-        group_id: int | None,
-        group_name: str | None,
-        code_id: int | None,
-        name: str | None,
-        description: str | None,
-    ) -> str:
-        """A value's lines, from the facts they show: names and verdict, then its text."""
-        group = _group_text(group_id, group_name) or "?"
-        names = safe(f"{group} / {_group_text(code_id, name) or '?'}")
-        if not known:
-            verdict = f"not in the catalogue; {verdict}"
-        style = self.style
-        lines = [f"  {style.dim(label.ljust(7))} {style.bold(names)}  ({verdict})\n"]
-        for line in _wrap(description or "(no description)", self.width, 10):
-            lines.append(f"  {'':7} {line}\n")
-        return "".join(lines)
-
-    def _value(self, label: str, value: ParsedStatus[Any] | ParsedError[Any]) -> None:
-        """One parsed status or error: its names and verdict, its text, any disagreement."""
-        out = self.out
+    def _block(self, label: str, value: ParsedStatus[Any] | ParsedError[Any]) -> str:
+        """A value's lines: its names and verdict, then its text."""
         if isinstance(value, self.error_type):
             verdict = _error_verdict(value)
         else:
             verdict = _status_verdict(value)
-        out.write(
-            self.block(
-                label,
-                verdict,
-                value.known,
-                value.group_id,
-                value.group_name,
-                value.id,
-                value.name,
-                value.description,
-            )
+        if not value.known:
+            verdict = f"not in the catalogue; {verdict}"
+        group = _group_text(value.group_id, value.group_name) or "?"
+        names = safe(f"{group} / {_group_text(value.id, value.name) or '?'}")
+        style = self.style
+        lines = [f"  {style.dim(label.ljust(7))} {style.bold(names)}  ({verdict})\n"]
+        for line in _wrap(value.description or "(no description)", self.width, 10):
+            lines.append(f"  {'':7} {line}\n")
+        return "".join(lines)
+
+    def _value(
+        self, parts: list[str], label: str, value: ParsedStatus[Any] | ParsedError[Any]
+    ) -> None:
+        """One parsed status or error: its block, then any disagreement."""
+        # The verdict follows from the kind (the label), the channel and group
+        # (which give the group member), permanence and whether the code is known.
+        key = (
+            label,
+            value.channel,
+            value.known,
+            value.group_id,
+            value.group_name,
+            value.id,
+            value.name,
+            value.description,
+            getattr(value, "permanent", None),
         )
+        block = self.blocks.get(key)
+        if block is None:
+            if len(self.blocks) >= 4096:
+                self.blocks.clear()
+            block = self.blocks[key] = self._block(label, value)
+        parts.append(block)
         for mismatch in value.mismatches:
-            out.write(f"  {'':7} {self.style.bad('! ' + safe(mismatch))}\n")
+            parts.append(f"  {'':7} {self.style.bad('! ' + safe(mismatch))}\n")
 
 
 def _decode_document(obj: object, args: argparse.Namespace, out: TextIO) -> int:
