@@ -58,6 +58,7 @@ RUNTIME_EXPORTS: dict[str, str] = {
     "error_by_id": "lookup",
     "status_by_name": "lookup",
     "error_by_name": "lookup",
+    "Payload": "parsing",
     "PayloadError": "parsing",
     "ParsedStatus": "parsing",
     "ParsedError": "parsing",

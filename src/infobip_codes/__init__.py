@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from infobip_codes.parsing import ParsedError as ParsedError
     from infobip_codes.parsing import ParsedReport as ParsedReport
     from infobip_codes.parsing import ParsedStatus as ParsedStatus
+    from infobip_codes.parsing import Payload as Payload
     from infobip_codes.parsing import PayloadError as PayloadError
     from infobip_codes.parsing import iter_report as iter_report
     from infobip_codes.parsing import parse_error as parse_error
@@ -74,6 +75,7 @@ __all__ = [
     "ParsedError",
     "ParsedReport",
     "ParsedStatus",
+    "Payload",
     "PayloadError",
     "PushErrorCode",
     "PushErrorGroup",
@@ -125,6 +127,7 @@ _LAZY: dict[str, str] = {
     "ParsedError": "infobip_codes.parsing",
     "ParsedReport": "infobip_codes.parsing",
     "ParsedStatus": "infobip_codes.parsing",
+    "Payload": "infobip_codes.parsing",
     "PayloadError": "infobip_codes.parsing",
     "iter_report": "infobip_codes.parsing",
     "parse_error": "infobip_codes.parsing",

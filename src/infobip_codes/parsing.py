@@ -318,9 +318,11 @@ def iter_report(
 ) -> Iterator[ParsedReport[StatusCodeEnum, ErrorCodeEnum]]:
     """Parse a stream of JSON lines (NDJSON), yielding results one by one.
 
-    Each line holds a report, response or result. A bad line raises
-    :class:`PayloadError` with its ``line`` number, or, with ``on_error``,
-    is handed to it and the lines after it are read on. Blank lines are skipped.
+    Each line (``str`` or ``bytes``; a whole text is split into its lines)
+    holds a report, response or result. A bad line, one that is not text
+    included, raises :class:`PayloadError` with its ``line`` number, or, with
+    ``on_error``, is handed to it and the lines after it are read on. Blank
+    lines are skipped.
 
     >>> lines = ['{"messageId": "a", "status": {"id": 5}}', "not json"]
     >>> [r.message_id for r in iter_report(lines, on_error=print)]
