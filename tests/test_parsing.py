@@ -843,3 +843,14 @@ def test_the_short_path_answers_as_the_careful_path(obj: Any, channel: Any, stri
     fast = outcome(parse_report, {"results": [item]}, channel, strict=strict)
     slow = outcome(_parser.result_from, item, "results[0]", channel, strict)
     assert fast == (slow if slow[0] == "error" else ("value", (slow[1],)))
+
+
+def test_a_channel_without_statuses_reports_the_general_ones() -> None:
+    # email and chat have no status table of their own: their reports carry the
+    # general statuses, which every channel shares
+    for channel in ("email", "chat"):
+        status = parse_status({"groupId": 3, "id": 5, "name": "DELIVERED_TO_HANDSET"}, channel)
+        assert status.code is SmsStatusCode.DELIVERED_TO_HANDSET
+        assert status.is_final
+    # a channel with its own statuses keeps to them
+    assert parse_status({"id": 5}, channel="voice").code is None

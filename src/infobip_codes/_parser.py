@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import TYPE_CHECKING, Annotated, Any, Generic, Protocol, TypeVar, Union, get_args
 
-from infobip_codes import _catalog, _index
+from infobip_codes import _catalog, _data, _index
 from infobip_codes._base import ErrorCodeEnum, ErrorGroupEnum, GroupEnum, StatusCodeEnum
 from infobip_codes.tables import GENERAL
 
@@ -626,6 +626,10 @@ def _resolve(
 ) -> _Resolved:
     """The shared part of parse_status and parse_error: check, find, fill in."""
     sent = _fields(kind, data, where)
+    if kind == "status" and channel is not None and not _data.STATUS_ROWS[channel]:
+        # A channel without a status table (email, chat...) reports the general
+        # statuses, which every channel shares.
+        channel = None
     if sent.id is not None:
         rows = _index.ROWS_BY_ID.get((kind, sent.id))
     elif sent.name is not None:
