@@ -252,8 +252,13 @@ def check_round_trip(name: str, description: str, group_name: str, api_name: str
     namespace: dict[str, Any] = {}
     exec(compile(source, "<tables/sms.py>", "exec"), namespace)
     rows = [r.to_dict() for r in namespace["STATUSES"] + namespace["ERRORS"]]
-    base: dict[str, object] = {"channel": "sms", "status_id": None, "status_text": None, "source": "page",
-            "alias_sources": []}  # fmt: skip
+    base: dict[str, object] = {
+        "channel": "sms",
+        "status_id": None,
+        "status_text": None,
+        "source": "page",
+        "alias_sources": [],
+    }
     assert rows == [
         {**base, "kind": "status", "id": 3, "name": name, "member": "WAITING", "group_id": 1,
          "group_name": group_name, "permanent": None, "description": description, "aliases": []},
