@@ -257,7 +257,6 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["py"] = py_literal
-    env.filters["pystr"] = py_str
     env.filters["py_default"] = lambda value: "()" if value == () else py_literal(value)
     env.filters["md"] = markdown_cell
     env.filters["mdcode"] = markdown_code
@@ -266,7 +265,6 @@ def _environment() -> jinja2.Environment:
     env.globals["signature"] = signature
     env.globals["members"] = members
     env.globals["group_members"] = group_members
-    env.globals["PAGE_SOURCE"] = PAGE_SOURCE
     env.globals["source_note"] = source_note
     env.globals["alias_note"] = alias_note
     env.globals["yes_no"] = lambda value: yes_no(value, "yes", "no") or "not stated"
