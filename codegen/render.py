@@ -129,9 +129,10 @@ def code_doc(rows: list[Code]) -> list[str]:
         facts.append(f"{first.group_name} (group {first.group_id})")
     elif first.kind == "error" and first.source != PAGE_SOURCE:
         facts.append("group not stated")
-    permanence = yes_no(first.permanent, "permanent", "not permanent")
-    if first.kind == "error" and permanence is not None:
-        facts.append(permanence)
+    if first.kind == "error":
+        facts.append(
+            yes_no(first.permanent, "permanent", "not permanent") or "permanence not stated"
+        )
     if first.status_id is not None:
         facts.append(f"general status {first.status_id}")
     if first.name != first.member:

@@ -297,7 +297,7 @@ class ChatErrorCode(ErrorCodeEnum):
     """
 
     EC_FREQUENCY_CAPPING = 7032
-    """group not stated.
+    """group not stated; permanence not stated.
 
     Frequency capping limit reached
 

@@ -27,37 +27,37 @@ class DltErrorCode(ErrorCodeEnum):
     """Errors of the page's "DLT Error Codes" table."""
 
     EC_BLOCKED_BY_DLT = 4106
-    """general status 4.
+    """permanence not stated; general status 4.
 
     Message blocked by DLT Scrubbing.
     """
 
     EC_DLT_SCRUBBING_TIMEOUT = 4107
-    """general status 4.
+    """permanence not stated; general status 4.
 
     Timeout while performing DLT Scrubbing.
     """
 
     EC_SENDER_BLOCKED_BY_DLT = 4108
-    """general status 4.
+    """permanence not stated; general status 4.
 
     Sender blocked by DLT Scrubbing.
     """
 
     EC_TELEMARKETER_BLOCKED_BY_DLT = 4109
-    """general status 4.
+    """permanence not stated; general status 4.
 
     Telemarketer blocked by DLT Scrubbing.
     """
 
     EC_ENTITY_BLOCKED_BY_DLT = 4110
-    """general status 4.
+    """permanence not stated; general status 4.
 
     Entity blocked by DLT Scrubbing.
     """
 
     EC_TEMPLATE_BLOCKED_BY_DLT = 4111
-    """general status 4.
+    """permanence not stated; general status 4.
 
     Template blocked by DLT Scrubbing.
     """

@@ -162,7 +162,7 @@ class EmailErrorCode(ErrorCodeEnum):
     """
 
     EC_SUPPRESSED_BOUNCE = 6034
-    """group not stated.
+    """group not stated; permanence not stated.
 
     A bounce SMTP response from the recipient's mailbox provider earlier has resulted in
     the recipient address being suppressed.
@@ -172,7 +172,7 @@ class EmailErrorCode(ErrorCodeEnum):
     """
 
     EC_SUPPRESSED_SPAM_COMPLAINT = 6035
-    """group not stated.
+    """group not stated; permanence not stated.
 
     Due to the recipient reporting previous content sent from the same domain as spam,
     the recipient's address has been suppressed.

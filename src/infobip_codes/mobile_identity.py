@@ -26,37 +26,37 @@ class MobileIdentityErrorCode(ErrorCodeEnum):
     """Errors of the page's "Mobile Identity Error Codes" table."""
 
     EC_NO_COVERAGE = 100
-    """Error 100.
+    """permanence not stated.
 
     No coverage for requested phone number
     """
 
     EC_GATEWAY_OPERATION_FAILED = 101
-    """Error 101.
+    """permanence not stated.
 
     Operation on gateway failed
     """
 
     EC_INVALID_REQUEST = 200
-    """Error 200.
+    """permanence not stated.
 
     Validation failed for requested arguments
     """
 
     EC_INVALID_TOKEN = 201
-    """Error 201.
+    """permanence not stated.
 
     The token is invalid or does not exist
     """
 
     EC_CONSENT_NOT_GRANTED = 202
-    """Error 202.
+    """permanence not stated.
 
     User consent not granted
     """
 
     EC_INTERNAL_ERROR = 1000
-    """Error 1000.
+    """permanence not stated.
 
     Internal error ion the Infobip web interface. Contact Support to resolve the issue.
     """

@@ -824,7 +824,7 @@ class SmsErrorCode(ErrorCodeEnum):
     """
 
     EC_INITIATING_RELEASE = 511
-    """HANDSET_ERRORS (group 1).
+    """HANDSET_ERRORS (group 1); permanence not stated.
 
     Initiating Release
 
