@@ -339,7 +339,10 @@ def render_all(spec: Spec) -> dict[str, str]:
     env.globals.update(
         enum_imports=enum_imports,
         example=example,
-        status_type=lambda c: c.status_enum or "StatusCodeEnum",
+        # a channel reports the general statuses, its own ones besides
+        status_type=lambda c: " | ".join(
+            dict.fromkeys(n for n in (c.status_enum, general.status_enum) if n)
+        ),
         error_type=lambda c: c.error_enum or "ErrorCodeEnum",
     )
     for channel in spec.channels:

@@ -40,6 +40,7 @@ from infobip_codes import (
     ParsedReport,
     ParsedStatus,
     PayloadError,
+    PushStatusCode,
     SmsErrorCode,
     SmsErrorGroup,
     SmsStatusCode,
@@ -500,10 +501,18 @@ def test_the_generic_parameters_name_the_channel() -> None:
     assert fields.email.error is not None
     assert fields.email.error.code is EmailErrorCode.EC_INVALID_EMAIL_ADDRESS
     assert Hook.model_validate({"results": [{"error": {"id": 5603}}]}).results[0].error.code is None  # type: ignore[union-attr]
-    with pytest.raises(TypeError, match="names two channels: sms, voice"):
+
+    # the general statuses are every channel's: with voice errors, the channel is voice
+    class Voice(BaseModel):
+        report: ParsedReport[SmsStatusCode, VoiceErrorCode]
+
+    voice = Voice.model_validate({"report": {"status": {"id": 5}, "error": {"id": 5603}}})
+    assert voice.report.error is not None
+    assert voice.report.error.code is VoiceErrorCode.EC_DECLINE
+    with pytest.raises(TypeError, match="names two channels: push, voice"):
 
         class Mixed(BaseModel):
-            report: ParsedReport[SmsStatusCode, VoiceErrorCode]
+            report: ParsedReport[PushStatusCode, VoiceErrorCode]
 
 
 def test_unknown_codes_are_values_and_malformed_objects_validation_errors() -> None:

@@ -845,12 +845,24 @@ def test_the_short_path_answers_as_the_careful_path(obj: Any, channel: Any, stri
     assert fast == (slow if slow[0] == "error" else ("value", (slow[1],)))
 
 
-def test_a_channel_without_statuses_reports_the_general_ones() -> None:
-    # email and chat have no status table of their own: their reports carry the
-    # general statuses, which every channel shares
-    for channel in ("email", "chat"):
+def test_every_channel_reports_the_general_statuses() -> None:
+    # a channel's reports carry the general statuses, its own ones besides
+    for channel in ("email", "chat", "voice", "push"):
         status = parse_status({"groupId": 3, "id": 5, "name": "DELIVERED_TO_HANDSET"}, channel)
         assert status.code is SmsStatusCode.DELIVERED_TO_HANDSET
+        assert status.channel == "sms"
         assert status.is_final
-    # a channel with its own statuses keeps to them
-    assert parse_status({"id": 5}, channel="voice").code is None
+        assert status.mismatches == ()
+    voice = parse_status({"id": 53}, channel="voice")
+    assert voice.code is not None
+    assert voice.code.name == "REJECTED_INVALID_AUDIO_FILE_URL"
+
+
+def test_a_success_is_no_error_on_every_channel() -> None:
+    # the OK group is the general tables'; email and chat print no group 0
+    ok = {"groupId": 0, "groupName": "OK", "id": 0, "name": "NO_ERROR", "permanent": False}
+    for channel in ("email", "chat", "push", "mobile_identity", "dlt"):
+        error = parse_error(ok, channel)
+        assert error.is_ok, channel
+        assert not error.is_retryable
+        assert error.mismatches == ()

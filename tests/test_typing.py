@@ -49,12 +49,15 @@ def channel_source() -> str:
     ]
     for channel in THE_SPEC.channels:
         name = repr(channel.name)
-        status = f"ic.{channel.status_enum}" if channel.status_enum else "ic.StatusCodeEnum"
+        # a channel's reports carry the general statuses, its own ones besides
+        general = f"ic.{THE_SPEC.general_channel.status_enum}"
+        own = f"ic.{channel.status_enum}" if channel.status_enum else general
+        status = own if own == general else f"{own} | {general}"
         error = f"ic.{channel.error_enum}" if channel.error_enum else "ic.ErrorCodeEnum"
-        if channel.status_enum:
+        if channel.status_enum:  # a look-up keeps to the channel's own table
             lines += [
-                f"assert_type(ic.status_by_id(1, channel={name}), {status} | None)",
-                f"assert_type(ic.status_by_name('x', channel={name}), {status} | None)",
+                f"assert_type(ic.status_by_id(1, channel={name}), {own} | None)",
+                f"assert_type(ic.status_by_name('x', channel={name}), {own} | None)",
             ]
         if channel.error_enum:
             lines += [

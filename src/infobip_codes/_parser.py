@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import TYPE_CHECKING, Annotated, Any, Generic, Protocol, TypeVar, Union, get_args
 
-from infobip_codes import _catalog, _data, _index
+from infobip_codes import _catalog, _index
 from infobip_codes._base import ErrorCodeEnum, ErrorGroupEnum, GroupEnum, StatusCodeEnum
 from infobip_codes.tables import GENERAL
 
@@ -425,6 +425,8 @@ def _channel_of(cls: type, source: Any) -> Channel | None:
         for channel, enum_class in enums.items()
         if arg is enum_class
     }
+    if len(named) > 1:  # the general statuses are every channel's: they name none then
+        named.discard(GENERAL)
     if len(named) > 1:
         raise TypeError(f"{source} names two channels: {', '.join(sorted(named))}")
     return named.pop() if named else None
@@ -626,10 +628,6 @@ def _resolve(
 ) -> _Resolved:
     """The shared part of parse_status and parse_error: check, find, fill in."""
     sent = _fields(kind, data, where)
-    if kind == "status" and channel is not None and not _data.STATUS_ROWS[channel]:
-        # A channel without a status table (email, chat...) reports the general
-        # statuses, which every channel shares.
-        channel = None
     if sent.id is not None:
         rows = _index.ROWS_BY_ID.get((kind, sent.id))
     elif sent.name is not None:
@@ -637,6 +635,9 @@ def _resolve(
     else:
         rows = None
     row = None if rows is None else _pick(rows, sent.id is not None, sent, channel)
+    if row is None and rows is not None and kind == "status" and channel is not None:
+        # Every channel reports the general statuses, its own ones besides.
+        row = _pick(rows, sent.id is not None, sent, GENERAL)
     resolved_channel = channel if row is None else row.channel
     groups = _group_enum(kind, resolved_channel)
     mismatches = _mismatches(kind, row, sent, groups)
@@ -649,6 +650,11 @@ def _resolve(
     if group_id is None and sent.group_name is None and row is not None:
         group_id = row.group_id
     group = None if groups is None else groups.from_id(group_id)
+    if group is None and kind == "error" and resolved_channel != GENERAL:
+        # A group the channel's tables lack (OK, the success every report
+        # may carry) is the general tables' group of that id.
+        general = _catalog.ERROR_GROUP_ENUMS.get(GENERAL)
+        group = None if general is None else general.from_id(group_id)
     group_name = sent.group_name
     if group_name is None:
         group_name = group.api_name if group is not None else None

@@ -67,7 +67,7 @@ assert_type(
     parse_report({"results": []}, channel="sms"),
     tuple[ParsedReport[SmsStatusCode, SmsErrorCode], ...],
 )
-assert_type(iter_report([], channel="dlt"), Iterator[ParsedReport[StatusCodeEnum, DltErrorCode]])
+assert_type(iter_report([], channel="dlt"), Iterator[ParsedReport[SmsStatusCode, DltErrorCode]])
 assert_type(PayloadError("id", "bad").field, str)
 assert_type(PayloadError("id", "bad").line, int | None)
 assert_type(CHANNELS, tuple[Channel, ...])
