@@ -10,9 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Literal
-
-from typing_extensions import assert_never
+from typing import Literal, NoReturn
 
 from infobip_codes import (
     ParsedReport,
@@ -25,6 +23,11 @@ from infobip_codes import (
 )
 
 Outcome = Literal["delivered", "waiting", "retry", "give_up", "unknown"]
+
+
+def assert_never(value: NoReturn) -> NoReturn:
+    """What type checkers call an impossible case (``typing.assert_never`` from 3.11)."""
+    raise AssertionError(f"unhandled case: {value!r}")
 
 
 @dataclass(frozen=True)

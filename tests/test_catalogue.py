@@ -180,6 +180,7 @@ def test_retry_and_finality_follow_only_what_is_known() -> None:
         assert isinstance(member, ic.ErrorCodeEnum)
         group_ok = any(g.success for g in channel_of(code).error_groups if g.id == code.group_id)
         assert member.is_retryable is (code.permanent is False and not group_ok), code
+        assert member.is_ok is group_ok
 
 
 def test_records_are_frozen_and_plain() -> None:

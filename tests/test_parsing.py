@@ -866,3 +866,15 @@ def test_a_success_is_no_error_on_every_channel() -> None:
         assert error.is_ok, channel
         assert not error.is_retryable
         assert error.mismatches == ()
+
+
+def test_a_stream_line_that_is_not_utf8_says_so() -> None:
+    found: list[PayloadError] = []
+    lines = [b'{"messageId": "a", "status": {"id": 5}}', b'{"x": "\xc3("}', b"[1e999"]
+    parsed = list(iter_report(lines, on_error=found.append))
+    assert [r.message_id for r in parsed] == ["a"]
+    assert (found[0].line, found[0].problem) == (
+        2,
+        "not UTF-8 text (invalid continuation byte at byte 7)",
+    )
+    assert found[1].line == 3

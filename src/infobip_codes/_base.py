@@ -124,6 +124,9 @@ def _pydantic_json_schema(cls: Any) -> dict[str, Any]:
     import inspect
 
     members = list(cls.__members__.values())
+    intro = inspect.cleandoc(cls.__doc__ or cls.__name__)
+    if not members:  # a base class (StatusCodeEnum): any id of its kind
+        return {"title": cls.__name__, "description": intro, "type": "integer"}
     listed = []
     one_of = []
     descriptions = []
@@ -137,7 +140,6 @@ def _pydantic_json_schema(cls: Any) -> dict[str, Any]:
             else {"const": member.value, "title": title, "description": meaning}
         )
         descriptions.append(meaning or "")
-    intro = inspect.cleandoc(cls.__doc__ or cls.__name__)
     return {
         "title": cls.__name__,
         "description": intro + "\n\n" + "\n".join(listed),
@@ -254,10 +256,15 @@ class ErrorCodeEnum(CodeEnum):
         return self.record.permanent
 
     @property
+    def is_ok(self) -> bool:
+        """True when the code's group is known to report success (OK), not a failure."""
+        group = self.group
+        return group is not None and group.is_ok
+
+    @property
     def is_retryable(self) -> bool:
         """True only when the code is known not to be permanent and not a success."""
-        group = self.group
-        return self.permanent is False and not (group is not None and group.is_ok)
+        return self.permanent is False and not self.is_ok
 
 
 class GroupEnum(enum.IntEnum):

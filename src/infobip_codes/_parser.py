@@ -1001,8 +1001,14 @@ def _load(line: object) -> object:
         return json.loads(text)
     except RecursionError:
         raise PayloadError("$", "invalid JSON: nested too deeply") from None
-    except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError, the int digit limit
-        problem = exc.msg if isinstance(exc, json.JSONDecodeError) else "not JSON"
+    except UnicodeDecodeError as exc:
+        raise PayloadError(
+            "$", f"not UTF-8 text ({exc.reason} at byte {exc.start})", line
+        ) from None
+    except ValueError as exc:  # JSONDecodeError, the int digit limit
+        problem = (
+            exc.msg if isinstance(exc, json.JSONDecodeError) else "a number with too many digits"
+        )
         raise PayloadError("$", f"invalid JSON: {problem}") from None
 
 

@@ -69,6 +69,11 @@ class DltErrorCode(ErrorCodeEnum):
         return dlt.ERRORS_BY_ID
 
     @property
+    def group(self) -> None:
+        """None: the dlt table has no groups."""
+        return None
+
+    @property
     def status(self) -> SmsStatusCode | None:
         """The general status the page links this error to."""
         return SmsStatusCode.from_id(self.record.status_id)

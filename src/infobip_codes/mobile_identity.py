@@ -66,3 +66,8 @@ class MobileIdentityErrorCode(ErrorCodeEnum):
         from infobip_codes.tables import mobile_identity
 
         return mobile_identity.ERRORS_BY_ID
+
+    @property
+    def group(self) -> None:
+        """None: the mobile_identity table has no groups."""
+        return None

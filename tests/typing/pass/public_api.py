@@ -98,6 +98,8 @@ assert_type(SmsStatusCode.DELIVERED_TO_HANDSET.group, StatusGroup | None)
 assert_type(SmsStatusCode.DELIVERED_TO_HANDSET.is_final, bool)
 assert_type(DltErrorCode.EC_BLOCKED_BY_DLT.status, SmsStatusCode | None)
 assert_type(DltErrorCode.EC_BLOCKED_BY_DLT.permanent, bool | None)
+assert_type(DltErrorCode.EC_BLOCKED_BY_DLT.group, None)  # a table without groups
+assert_type(SmsErrorCode.NO_ERROR.is_ok, bool)
 assert_type(MobileIdentityErrorCode.EC_NO_COVERAGE.description, str | None)
 assert_type(StatusGroup.PENDING.description, str | None)
 assert_type(PushErrorGroup.CLOUD_ERROR.api_name, str)
