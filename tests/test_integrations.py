@@ -692,3 +692,16 @@ def test_a_base_enum_field_has_a_valid_schema() -> None:
     assert schema["type"] == "integer"
     assert "oneOf" not in schema
     assert "enum" not in schema
+
+
+def test_a_value_parsed_for_another_channel_is_read_again_for_the_field() -> None:
+    class SmsOnly(BaseModel):
+        error: ParsedError[SmsErrorCode]
+
+    voice = parse_error({"id": 5603, "groupId": 3}, channel="voice")
+    assert voice.code is VoiceErrorCode.EC_DECLINE
+    field = SmsOnly(error=voice).error  # type: ignore[arg-type]  # mypy says so, too
+    assert field.code is None  # 5603 is no sms error
+    assert field.channel == "sms"
+    sms = parse_error({"id": 27}, channel="sms")
+    assert SmsOnly(error=sms).error is sms  # already this channel's: kept as it is

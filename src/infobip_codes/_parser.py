@@ -432,6 +432,16 @@ def _channel_of(cls: type, source: Any) -> Channel | None:
     return named.pop() if named else None
 
 
+def _parsed_for(value: Any) -> Channel | None:
+    """The channel a parsed value was resolved for (a report: its error's, else its status's)."""
+    if isinstance(value, ParsedReport):
+        part = value.error if value.error is not None else value.status
+        return None if part is None else _parsed_for(part)
+    channel: Channel | None = value.channel
+    # a status of the general tables belongs to every channel
+    return None if isinstance(value, ParsedStatus) and channel == GENERAL else channel
+
+
 def _to_dict(value: Any) -> Any:
     to_dict = getattr(value, "to_dict", None)
     return value if to_dict is None else to_dict()
@@ -446,8 +456,10 @@ def _core_schema(cls: type, source: Any) -> Any:
     )
 
     def validate(value: object) -> object:
-        if isinstance(value, cls):
+        if isinstance(value, cls) and (channel is None or _parsed_for(value) in (None, channel)):
             return value
+        if isinstance(value, ParsedStatus | ParsedError | ParsedReport):
+            value = value.raw  # parsed for another channel: read again, for this one
         try:
             return _safely("$", parse, value, "$", channel, False)
         except PayloadError as exc:
