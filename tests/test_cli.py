@@ -370,3 +370,13 @@ def test_colour_only_on_a_terminal_and_never_with_no_color(monkeypatch: pytest.M
     assert Style(io.StringIO()).bold("x") == "x"
     monkeypatch.setenv("NO_COLOR", "1")
     assert Style(Terminal()).bold("x") == "x"
+
+
+def test_explain_takes_several_codes(cli: Cli) -> None:
+    code, out, err = cli("explain", "27", "EC_DECLINE")
+    assert code == 0, err
+    assert "sms error 27  EC_ABSENT_SUBSCRIBER" in out
+    assert "voice error 5603  EC_DECLINE" in out
+    code, _, err = cli("explain", "absent", "subscriber")
+    assert code == 1
+    assert "infobip-codes search 'absent subscriber'" in err

@@ -319,17 +319,14 @@ def cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
     kind = "status" if args.status else "error" if args.error else None
     if not query:
         raise UserError("explain needs an id (27) or a name (EC_ABSENT_SUBSCRIBER)")
-    try:
-        code_id: int | None = int(query)
-    except ValueError:  # a name; note that "²".isdigit() is true, but int("²") fails
-        code_id = None
-    found: list[CodeRecord] = []
-    if code_id is not None:
-        for k in ("status", "error"):
-            found += ROWS_BY_ID.get((k, code_id), ())
-    else:
-        found = _rows_named(query)
-    found = _select(found, args.channel, kind)
+    code_id = _as_id(query)
+    found = _select(_rows_for(query), args.channel, kind)
+    if not found and len(args.code) > 1:
+        # several codes (explain 27 5), each of which is one, rather than a
+        # name of several words
+        each = [_select(_rows_for(token), args.channel, kind) for token in args.code]
+        if all(each):
+            found = [row for rows in each for row in rows]
     if args.json:
         _write_json(out, [{**_record_dict(row), "meaning": _meaning(row)[0]} for row in found])
     else:
@@ -346,6 +343,21 @@ def cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
         _complain(message)
         return 1
     return 0
+
+
+def _as_id(query: str) -> int | None:
+    try:
+        return int(query)
+    except ValueError:  # a name; note that "²".isdigit() is true, but int("²") fails
+        return None
+
+
+def _rows_for(query: str) -> list[CodeRecord]:
+    """The rows an id or a name stands for, statuses first."""
+    code_id = _as_id(query)
+    if code_id is None:
+        return _rows_named(query)
+    return [row for k in ("status", "error") for row in ROWS_BY_ID.get((k, code_id), ())]
 
 
 def _write_explained(out: TextIO, found: list[CodeRecord]) -> None:
@@ -894,7 +906,7 @@ def build_parser() -> argparse.ArgumentParser:
         nargs="+",
         metavar="ID|NAME",
         help="an id (27), a name in any case (ec_absent_subscriber), "
-        "or Enum.MEMBER (SmsErrorCode.EC_ABSENT_SUBSCRIBER)",
+        "or Enum.MEMBER (SmsErrorCode.EC_ABSENT_SUBSCRIBER); several of them",
     )
     channel_option(explain)
     only = explain.add_mutually_exclusive_group()
