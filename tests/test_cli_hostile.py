@@ -229,3 +229,69 @@ def test_no_payload_string_reaches_the_output_raw(
         assert decoded[0]["status"]["description"] == description
     else:
         assert safe(message_id) in out.getvalue()
+
+
+# -- found by an adversarial pass ------------------------------------------------------
+
+
+def test_usage_errors_are_one_escaped_line() -> None:
+    proc = run("decode", "a", "\x1b]0;pwned\x07\x1b[2J")
+    assert proc.returncode == 2
+    line = one_line(proc.stderr)
+    assert "unrecognized arguments" in line
+    assert "\\x1b]0;pwned\\x07" in line
+    proc = run("explain")
+    assert proc.returncode == 2
+    assert "explain: the following arguments are required" in one_line(proc.stderr)
+
+
+def test_json_output_stays_json_on_a_terminal_that_is_not_utf8() -> None:
+    stdin = b'{"messageId": "caf\\u00e9 \\ud83d\\ude00", "status": {"id": 5}}\n'
+    env = {**os.environ, "PYTHONIOENCODING": "cp1252", "NO_COLOR": "1"}
+    for args in (["decode", "--json"], ["decode", "--json", "--ndjson"]):
+        proc = subprocess.run(
+            [sys.executable, "-m", "infobip_codes", *args],
+            input=stdin,
+            capture_output=True,
+            check=False,
+            env=env,
+        )
+        assert proc.returncode == 0, proc.stderr
+        text = proc.stdout.decode("cp1252")
+        first = json.loads(text) if args[-1] == "--json" else json.loads(text.splitlines()[0])
+        report = first[0] if isinstance(first, list) else first
+        assert report["messageId"] == "café \U0001f600"
+
+
+def test_status_flag_wins_over_a_permanent_key() -> None:
+    proc = run("decode", "--status", stdin=b'{"id": 5, "groupId": 3, "permanent": false}')
+    assert proc.returncode == 0, proc.stderr
+    assert b"status  3 DELIVERED / 5 DELIVERED_TO_HANDSET" in proc.stdout
+
+
+def test_a_byte_order_mark_starts_the_input_in_every_mode() -> None:
+    bom = b"\xef\xbb\xbf"
+    two = bom + b'\n{"messageId": "a"}\n{"messageId": "b"}\n'
+    for args in (["decode"], ["decode", "--ndjson"]):
+        proc = run(*args, stdin=two)
+        assert proc.returncode == 0, proc.stderr
+        assert b"message  a" in proc.stdout
+        assert b"message  b" in proc.stdout
+    proc = run("decode", stdin=bom + b'{"messageId": "c"}')
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_long_texts_are_not_kept_by_the_text_writer() -> None:
+    from infobip_codes.cli import _TextWriter
+    from infobip_codes.parsing import parse_report
+
+    out = io.StringIO()
+    writer = _TextWriter(out)
+    for index in range(3):
+        long = f"{index} " + "x" * 50_000
+        [report] = parse_report({"messageId": "m", "status": {"id": 5, "description": long}})
+        writer(report)
+    assert writer.blocks == {}  # nothing of 150 KB is held
+    [short] = parse_report({"messageId": "m", "status": {"id": 5}})
+    writer(short)
+    assert len(writer.blocks) == 1

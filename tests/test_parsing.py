@@ -31,6 +31,7 @@ from infobip_codes import (
     parse_report,
     parse_status,
     records,
+    status_by_id,
 )
 from infobip_codes._parser import preview
 
@@ -661,7 +662,7 @@ def test_hostile_messages_say_what_was_found() -> None:
     assert problem({"id": LoudStr("5")}) == "$.id: expected an integer, found LoudStr '5'"
     assert problem({"id": HugeRepr()}) == "$.id: expected an integer, found HugeRepr"
     assert problem({1: 2, None: 3}) == (
-        "$: a error object needs at least one of id, name, groupId, groupName "
+        "$: an error object needs at least one of id, name, groupId, groupName "
         "(found keys: int 1, null)"
     )
     assert problem(BrokenMapping()) == "$: could not be read (RuntimeError)"
@@ -878,3 +879,94 @@ def test_a_stream_line_that_is_not_utf8_says_so() -> None:
         "not UTF-8 text (invalid continuation byte at byte 7)",
     )
     assert found[1].line == 3
+
+
+# -- found by an adversarial pass ------------------------------------------------------
+
+
+class _RaisingKey:
+    """A key that hashes as "id" and raises when compared."""
+
+    def __hash__(self) -> int:
+        return hash("id")
+
+    def __eq__(self, other: object) -> bool:
+        raise ZeroDivisionError
+
+
+class _RaisingChannel:
+    def __eq__(self, other: object) -> bool:
+        raise ZeroDivisionError
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+def test_odd_keys_and_channels_raise_only_what_the_contract_says() -> None:
+    for parse in (parse_status, parse_error, parse_report):
+        with pytest.raises(PayloadError):
+            parse({_RaisingKey(): 1})  # type: ignore[dict-item]
+        with pytest.raises(ValueError, match="unknown channel"):
+            parse({"id": 5, "groupId": 3}, _RaisingChannel())  # type: ignore[call-overload]
+    with pytest.raises(ValueError, match="unknown channel"):
+        list(iter_report(['{"id": 5}'], _RaisingChannel()))  # type: ignore[call-overload]
+    for lookup in (status_by_id, error_by_id):
+        with pytest.raises(ValueError, match="unknown channel"):
+            lookup(5, ["sms"])  # type: ignore[call-overload]
+    with pytest.raises(PayloadError, match="expected lines of text"):
+        list(iter_report(None))  # type: ignore[call-overload]
+
+
+def test_a_str_enum_channel_is_its_plain_text_on_every_path() -> None:
+    from enum import Enum
+
+    class Ch(str, Enum):
+        SMS = "sms"
+
+    agreeing = {"id": 5, "groupId": 3}
+    disagreeing = {"id": 5, "groupId": 1}
+    for obj in (agreeing, disagreeing):
+        assert parse_status(obj, Ch.SMS).channel == "sms"  # type: ignore[call-overload]
+        assert parse_report({"status": obj}, Ch.SMS)[0].status is not None  # type: ignore[call-overload]
+    assert status_by_id(5, Ch.SMS) is SmsStatusCode.DELIVERED_TO_HANDSET  # type: ignore[call-overload]
+
+
+def test_the_snake_case_group_name_is_read_on_every_path() -> None:
+    from infobip_codes import _parser
+
+    obj = {"id": 5, "groupId": 3, "group_name": "PENDING"}
+    assert parse_status(obj) == _parser.status_from(obj, "$", None, False)
+    assert parse_status(obj).mismatches
+    with pytest.raises(PayloadError):
+        parse_status(obj, strict=True)
+
+
+def test_int_and_str_subclasses_are_read_by_their_values() -> None:
+    class BadInt(int):
+        def __int__(self) -> int:
+            raise ZeroDivisionError
+
+    class BadStr(str):
+        def casefold(self) -> str:
+            raise ZeroDivisionError
+
+    assert SmsErrorCode.from_id(BadInt(27)) is SmsErrorCode.EC_ABSENT_SUBSCRIBER
+    assert error_by_id(BadInt(27), channel="sms") is SmsErrorCode.EC_ABSENT_SUBSCRIBER
+    assert error_by_name(BadStr("ec_absent_subscriber")) is SmsErrorCode.EC_ABSENT_SUBSCRIBER
+    assert SmsErrorCode.from_name(BadStr("EC_ABSENT_SUBSCRIBER")) is (
+        SmsErrorCode.EC_ABSENT_SUBSCRIBER
+    )
+
+
+def test_the_depth_check_reads_unterminated_strings() -> None:
+    from infobip_codes._parser import _too_deep
+
+    assert _too_deep("[" * 600 + "]" * 600)
+    assert not _too_deep('["' + "[" * 600 + '"]')  # brackets inside a string
+    assert not _too_deep('["' + "[" * 600)  # inside an unterminated string
+    assert _too_deep("[" * 501 + '"\\' * 1000)  # the brackets before it still count
+    assert not _too_deep(b'["\\"' + b"[" * 600 + b'"]')  # an escaped quote stays inside
+
+
+def test_a_byte_order_mark_on_a_text_line_is_read_as_json_does_on_bytes() -> None:
+    [r] = iter_report(['\ufeff{"messageId": "a"}'])
+    assert r.message_id == "a"

@@ -63,7 +63,7 @@ def _member_by_id(cls: type[_E], value: object) -> _E | None:
             found = _ids(cls).get(value)
         return found
     if isinstance(value, int) and not isinstance(value, bool):  # an int subclass: a member, say
-        return _member_by_id(cls, int(value))
+        return _member_by_id(cls, int.__int__(value))
     return None
 
 

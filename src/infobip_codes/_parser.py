@@ -113,9 +113,12 @@ def preview(value: object) -> str:
 
 
 def _type_name(value: object) -> str:
-    name = type(value).__name__
-    if type(name) is not str or not name.isidentifier():
-        name = ascii(name)
+    try:
+        name = type(value).__name__
+        if type(name) is not str or not name.isidentifier():
+            name = ascii(name)
+    except Exception:  # a metaclass whose __name__ raises
+        return "an odd type"
     return name if len(name) <= _NAME_TEXT else name[: _NAME_TEXT - 3] + "..."
 
 
@@ -629,7 +632,8 @@ def _fields(kind: str, data: Mapping[Any, Any], where: str) -> _Fields:
     if sent.id is None and sent.name is None and sent.group_id is None and sent.group_name is None:
         raise PayloadError(
             where,
-            f"a {kind} object needs at least one of id, name, groupId, groupName "
+            f"{'an' if kind == 'error' else 'a'} {kind} object needs at least one of id, name, "
+            "groupId, groupName "
             f"(found keys: {_keys(data)})",
         )
     return sent
@@ -724,6 +728,8 @@ def _fast(kind: str, obj: dict[Any, Any], channel: object) -> Any:
     name = obj.get("name")
     group_id = obj.get("groupId")
     group_name = obj.get("groupName")
+    if group_name is None and obj.get("group_name") is not None:
+        return None  # the snake_case twin: the careful path reads it
     description = obj.get("description")
     if (
         type(group_id) is not int
@@ -926,13 +932,13 @@ def results_of(
     for key in ("results", "messages"):
         if key in data:
             for index, item in enumerate(_items(data[key], key)):
-                fast = _fast_result(item, channel)
+                fast = _short(_fast_result, item, channel)
                 if fast is None:
                     where = f"{key}[{index}]"
                     fast = _safely(where, result_from, item, where, channel, strict)
                 yield fast
             return
-    yield _fast_result(data, channel) or result_from(data, "$", channel, strict)
+    yield _short(_fast_result, data, channel) or result_from(data, "$", channel, strict)
 
 
 def _items(items: object, key: str) -> Sequence[Any]:
@@ -951,19 +957,35 @@ def _items(items: object, key: str) -> Sequence[Any]:
 
 
 def parse_status(obj: object, channel: object = None, *, strict: bool = False) -> ParsedStatus[Any]:
-    if type(obj) is dict:  # an unknown channel matches no row, and goes the careful way
-        fast = _fast_status(obj, channel)
+    checked = (
+        channel if channel is None or type(channel) is str else _index.channel_or_none(channel)
+    )
+    if type(obj) is dict:  # an unknown channel name matches no row, and goes the careful way
+        fast = _short(_fast_status, obj, checked)
         if fast is not None:
             return fast
-    return _safely("$", status_from, obj, "$", _index.channel_or_none(channel), strict)
+    return _safely("$", status_from, obj, "$", _index.channel_or_none(checked), strict)
 
 
 def parse_error(obj: object, channel: object = None, *, strict: bool = False) -> ParsedError[Any]:
+    checked = (
+        channel if channel is None or type(channel) is str else _index.channel_or_none(channel)
+    )
     if type(obj) is dict:
-        fast = _fast_error(obj, channel)
+        fast = _short(_fast_error, obj, checked)
         if fast is not None:
             return fast
-    return _safely("$", error_from, obj, "$", _index.channel_or_none(channel), strict)
+    return _safely("$", error_from, obj, "$", _index.channel_or_none(checked), strict)
+
+
+def _short(
+    fast: Callable[[dict[Any, Any], object], _T | None], obj: Any, channel: object
+) -> _T | None:
+    """The short path's answer, or None: whatever it meets, the careful path decides."""
+    try:
+        return fast(obj, channel)
+    except Exception:  # a key whose __eq__ raises, say
+        return None
 
 
 def parse_report(
@@ -979,8 +1001,10 @@ def parse_report(
 # a line with many brackets has its depth measured before json.loads sees it.
 _MEASURE_DEPTH = sys.version_info < (3, 12)
 _MAX_DEPTH = 500  # the API's objects are a few levels deep
-_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.S)
-_STRING_BYTES = re.compile(rb'"(?:[^"\\]|\\.)*"', re.S)
+# A string runs to its closing quote, or to the end of an unterminated line: a
+# match from every quote, so the scan is linear whatever the line holds.
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*(?:"|\\?\Z)', re.S)
+_STRING_BYTES = re.compile(rb'"(?:[^"\\]|\\.)*(?:"|\\?\Z)', re.S)
 _NOT_BRACKET = re.compile(r"[^\[\]{}]+")
 _NOT_BRACKET_BYTES = re.compile(rb"[^\[\]{}]+")
 _STEP: dict[object, int] = {"[": 1, "{": 1, "]": -1, "}": -1, 91: 1, 123: 1, 93: -1, 125: -1}
@@ -1002,7 +1026,7 @@ def _too_deep(line: str | bytes) -> bool:
 def _load(line: object) -> object:
     """One NDJSON line as JSON, or PayloadError."""
     if isinstance(line, str):
-        text: str | bytes = str.__str__(line)
+        text: str | bytes = str.__str__(line).removeprefix("\ufeff")  # as json does for bytes
     elif isinstance(line, bytes | bytearray):
         text = bytes(line)
     else:
@@ -1040,13 +1064,17 @@ def iter_report(
     checked = _index.channel_or_none(channel)
     if isinstance(lines, str | bytes | bytearray):  # the whole text rather than its lines
         lines = lines.split("\n" if isinstance(lines, str) else b"\n")
-    for number, line in enumerate(lines, 1):
+    try:
+        numbered = enumerate(lines, 1)
+    except TypeError:
+        raise PayloadError("$", f"expected lines of text, found {preview(lines)}") from None
+    for number, line in numbered:
         if _blank(line):
             continue
         try:
             obj = _load(line)
             fast = (
-                _fast_result(obj, checked)
+                _short(_fast_result, obj, checked)
                 if type(obj) is dict and "results" not in obj and "messages" not in obj
                 else None
             )

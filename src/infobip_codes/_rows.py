@@ -62,9 +62,15 @@ ROWS_BY_ID, ROWS_BY_NAME = _index()
 
 def channel_or_none(channel: object) -> Channel | None:
     """``channel`` itself when it names a channel (or is None); else ValueError naming them."""
-    for known in CHANNELS:
-        if channel == known and type(channel) is str:
-            return known
     if channel is None:
         return None
-    raise ValueError(f"unknown channel {channel!r}; expected one of: {', '.join(CHANNELS)}")
+    if isinstance(channel, str):  # a str subclass (a StrEnum) by its plain text
+        plain = str.__str__(channel)
+        for known in CHANNELS:
+            if plain == known:
+                return known
+    try:
+        shown = repr(channel)[:60]
+    except Exception:  # a value whose repr raises
+        shown = f"of type {type(channel).__name__}"
+    raise ValueError(f"unknown channel {shown}; expected one of: {', '.join(CHANNELS)}")

@@ -28,7 +28,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import fields
 from itertools import chain, repeat
-from typing import IO, TYPE_CHECKING, Any, TextIO
+from typing import IO, TYPE_CHECKING, Any, NoReturn, TextIO
 
 from infobip_codes import _data
 from infobip_codes._record import PAGE, CodeRecord, GroupRecord
@@ -246,17 +246,34 @@ def _record_dict(row: CodeRecord) -> dict[str, Any]:
     return data
 
 
-@functools.lru_cache(maxsize=2)
-def _encoder(indent: int | None) -> Any:
+@functools.lru_cache(maxsize=4)
+def _encoder(indent: int | None, ascii_only: bool) -> Any:
     import json
 
     separators = None if indent is not None else (",", ":")
-    return json.JSONEncoder(indent=indent, separators=separators, ensure_ascii=False)
+    return json.JSONEncoder(indent=indent, separators=separators, ensure_ascii=ascii_only)
+
+
+def _ascii_only() -> bool:
+    """Whether standard output takes less than all of Unicode (cp1252, say).
+
+    There, JSON escapes every non-ASCII character itself: the stream's own
+    escapes (``\\xe9``) are not JSON.
+    """
+    import codecs
+
+    try:
+        return codecs.lookup(sys.stdout.encoding or "utf-8").name not in _UNICODE_CODECS
+    except (AttributeError, LookupError):
+        return True
+
+
+_UNICODE_CODECS = frozenset({"utf-8", "utf-16", "utf-32", "utf-8-sig"})
 
 
 def _dumps(data: object, indent: int | None = 2) -> str:
     """JSON text, indented or compact (one line), with unsafe characters escaped."""
-    return _json_safe(_encoder(indent).encode(data))
+    return _json_safe(_encoder(indent, _ascii_only()).encode(data))
 
 
 def _write_json(out: TextIO, data: object) -> None:
@@ -589,6 +606,7 @@ class _Input:
         return UserError(f"cannot read {self.source}: {exc.strerror or exc}")
 
     def lines(self) -> Iterator[bytes]:
+        first = True
         while True:
             if self.live:
                 self.out.flush()
@@ -598,6 +616,9 @@ class _Input:
                 raise self._error(exc) from None
             if not line:
                 return
+            if first:  # a UTF-8 byte order mark starts the text, not its first value
+                line = line.removeprefix(b"\xef\xbb\xbf")
+                first = False
             yield line
 
     def rest(self) -> bytes:
@@ -641,7 +662,7 @@ def _decode_one(obj: object, args: argparse.Namespace) -> list[ParsedReport[Any,
     bare = isinstance(obj, dict) and not _ENVELOPE_KEYS & obj.keys()
     if not bare and not (args.status or args.error):
         return list(parse_report(obj, args.channel))
-    if args.error or (isinstance(obj, dict) and "permanent" in obj):
+    if args.error or (not args.status and isinstance(obj, dict) and "permanent" in obj):
         return [ParsedReport(None, None, parse_error(obj, args.channel))]
     status = parse_status(obj, args.channel)
     if args.status:
@@ -754,9 +775,11 @@ class _TextWriter:
         )
         block = self.blocks.get(key)
         if block is None:
-            if len(self.blocks) >= 4096:
-                self.blocks.clear()
-            block = self.blocks[key] = self._block(label, value)
+            block = self._block(label, value)
+            if len(block) <= 2000:  # the catalogue's texts; a long one is not kept
+                if len(self.blocks) >= 4096:
+                    self.blocks.clear()
+                self.blocks[key] = block
         parts.append(block)
         for mismatch in value.mismatches:
             parts.append(f"  {'':7} {self.style.bad('! ' + safe(mismatch))}\n")
@@ -878,8 +901,18 @@ class _Formatter(argparse.RawDescriptionHelpFormatter):
         super().__init__(prog, width=_width() - 2)
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a usage error in one escaped line, as every other error."""
+
+    def error(self, message: str) -> NoReturn:
+        command = self.prog.partition(" ")[2]  # "explain" in "infobip-codes explain"
+        where = f"{command}: " if command else ""
+        _complain(f"error: {where}{message} (see {self.prog} --help)")
+        raise SystemExit(2)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="infobip-codes",
         description="Look up, search, export and decode Infobip status and error codes.",
         epilog=_top_epilog(),

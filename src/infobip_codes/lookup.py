@@ -83,13 +83,10 @@ def status_by_id(id: int, channel: Channel | None = None) -> StatusCodeEnum | No
     """
     if channel is None and type(id) is int:  # the common case, first and fast
         return _STATUS_ANY.get(id)
+    table = _index.STATUS_BY_ID[_index.channel_or_none(channel)]  # ValueError: no such channel
     if not isinstance(id, int) or isinstance(id, bool):
         return None
-    table = _index.STATUS_BY_ID.get(channel)
-    if table is None:
-        _index.channel_or_none(channel)  # raises for an unknown channel
-        return None
-    return table.get(int(id))
+    return table.get(int.__int__(id))
 
 
 @overload
@@ -132,13 +129,10 @@ def error_by_id(id: int, channel: Channel | None = None) -> ErrorCodeEnum | None
     """
     if channel is None and type(id) is int:  # the common case, first and fast
         return _ERROR_ANY.get(id)
+    table = _index.ERROR_BY_ID[_index.channel_or_none(channel)]  # ValueError: no such channel
     if not isinstance(id, int) or isinstance(id, bool):
         return None
-    table = _index.ERROR_BY_ID.get(channel)
-    if table is None:
-        _index.channel_or_none(channel)  # raises for an unknown channel
-        return None
-    return table.get(int(id))
+    return table.get(int.__int__(id))
 
 
 @overload
@@ -163,13 +157,10 @@ def status_by_name(name: str, channel: Channel | None = None) -> StatusCodeEnum 
     >>> status_by_name("PENDING_WAITING_DELIVERY")
     <SmsStatusCode.PENDING_WAITING_DELIVERY: 3>
     """
+    table = _index.STATUS_BY_NAME[_index.channel_or_none(channel)]  # ValueError: no such channel
     if not isinstance(name, str):
         return None
-    table = _index.STATUS_BY_NAME.get(channel)
-    if table is None:
-        _index.channel_or_none(channel)  # raises for an unknown channel
-        return None
-    return table.get(name.casefold())
+    return table.get(str.casefold(name))
 
 
 @overload
@@ -212,10 +203,7 @@ def error_by_name(name: str, channel: Channel | None = None) -> ErrorCodeEnum | 
     >>> error_by_name("NO_ERROR")
     <SmsErrorCode.NO_ERROR: 0>
     """
+    table = _index.ERROR_BY_NAME[_index.channel_or_none(channel)]  # ValueError: no such channel
     if not isinstance(name, str):
         return None
-    table = _index.ERROR_BY_NAME.get(channel)
-    if table is None:
-        _index.channel_or_none(channel)  # raises for an unknown channel
-        return None
-    return table.get(name.casefold())
+    return table.get(str.casefold(name))
