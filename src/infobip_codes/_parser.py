@@ -961,7 +961,10 @@ def parse_status(obj: object, channel: object = None, *, strict: bool = False) -
         channel if channel is None or type(channel) is str else _index.channel_or_none(channel)
     )
     if type(obj) is dict:  # an unknown channel name matches no row, and goes the careful way
-        fast = _short(_fast_status, obj, checked)
+        try:  # whatever the short path meets, the careful path decides
+            fast = _fast_status(obj, checked)
+        except Exception:  # a key whose __eq__ raises, say
+            fast = None
         if fast is not None:
             return fast
     return _safely("$", status_from, obj, "$", _index.channel_or_none(checked), strict)
@@ -972,7 +975,10 @@ def parse_error(obj: object, channel: object = None, *, strict: bool = False) ->
         channel if channel is None or type(channel) is str else _index.channel_or_none(channel)
     )
     if type(obj) is dict:
-        fast = _short(_fast_error, obj, checked)
+        try:  # whatever the short path meets, the careful path decides
+            fast = _fast_error(obj, checked)
+        except Exception:  # a key whose __eq__ raises, say
+            fast = None
         if fast is not None:
             return fast
     return _safely("$", error_from, obj, "$", _index.channel_or_none(checked), strict)
@@ -1031,7 +1037,7 @@ def _load(line: object) -> object:
         text = bytes(line)
     else:
         raise PayloadError("$", f"expected a line of text, found {preview(line)}", line)
-    if _MEASURE_DEPTH and _too_deep(text):
+    if _MEASURE_DEPTH and len(text) > _MAX_DEPTH and _too_deep(text):
         raise PayloadError("$", f"invalid JSON: nested deeper than {_MAX_DEPTH} levels")
     try:
         return json.loads(text)
@@ -1050,8 +1056,8 @@ def _load(line: object) -> object:
 
 def _blank(line: object) -> bool:
     if isinstance(line, str):
-        return not str.strip(line)
-    return isinstance(line, bytes | bytearray) and not bytes.strip(bytes(line))
+        return not line or str.isspace(line)
+    return isinstance(line, bytes | bytearray) and (not line or bytes.isspace(bytes(line)))
 
 
 def iter_report(
@@ -1073,11 +1079,12 @@ def iter_report(
             continue
         try:
             obj = _load(line)
-            fast = (
-                _short(_fast_result, obj, checked)
-                if type(obj) is dict and "results" not in obj and "messages" not in obj
-                else None
-            )
+            fast = None
+            if type(obj) is dict and "results" not in obj and "messages" not in obj:
+                try:  # whatever the short path meets, the careful path decides
+                    fast = _fast_result(obj, checked)
+                except Exception:
+                    fast = None
             parsed = (fast,) if fast is not None else _safely("$", _results, obj, checked, strict)
         except PayloadError as exc:
             located = PayloadError(exc.field, exc.problem, exc.value, line=number)
