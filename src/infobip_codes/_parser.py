@@ -243,8 +243,27 @@ def _api_shape(value: ParsedStatus[Any] | ParsedError[Any]) -> dict[str, object]
     }
 
 
+class _PydanticField:
+    """What makes a parsed type a pydantic v2 field type (see ``_core_schema``).
+
+    Validation runs the parser, serialisation is ``to_dict()``; nothing here
+    imports pydantic, which calls these hooks itself.
+    """
+
+    def __class_getitem__(cls, params: Any) -> Any:
+        return _with_pydantic_hook(cls, super().__class_getitem__(params))  # type: ignore[misc]
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        return _core_schema(cls, source)
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: Any, handler: Any) -> dict[str, Any]:
+        return _json_schema(cls)
+
+
 @dataclass(frozen=True)
-class ParsedStatus(Generic[S]):
+class ParsedStatus(_PydanticField, Generic[S]):
     """A status object, resolved against the catalogue."""
 
     id: int | None
@@ -280,21 +299,9 @@ class ParsedStatus(Generic[S]):
         """The status in the API's JSON shape, with what the catalogue filled in."""
         return _api_shape(self)
 
-    def __class_getitem__(cls, params: Any) -> Any:
-        return _with_pydantic_hook(cls, super().__class_getitem__(params))  # type: ignore[misc]
-
-    @classmethod
-    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
-        """A pydantic field: validated by ``parse_status``, serialised by ``to_dict()``."""
-        return _core_schema(cls, source)
-
-    @classmethod
-    def __get_pydantic_json_schema__(cls, schema: Any, handler: Any) -> dict[str, Any]:
-        return _json_schema(cls)
-
 
 @dataclass(frozen=True)
-class ParsedError(Generic[E]):
+class ParsedError(_PydanticField, Generic[E]):
     """An error object, resolved against the catalogue."""
 
     id: int | None
@@ -333,21 +340,9 @@ class ParsedError(Generic[E]):
         """The error in the API's JSON shape, with what the catalogue filled in."""
         return {**_api_shape(self), "permanent": self.permanent}
 
-    def __class_getitem__(cls, params: Any) -> Any:
-        return _with_pydantic_hook(cls, super().__class_getitem__(params))  # type: ignore[misc]
-
-    @classmethod
-    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
-        """A pydantic field: validated by ``parse_error``, serialised by ``to_dict()``."""
-        return _core_schema(cls, source)
-
-    @classmethod
-    def __get_pydantic_json_schema__(cls, schema: Any, handler: Any) -> dict[str, Any]:
-        return _json_schema(cls)
-
 
 @dataclass(frozen=True)
-class ParsedReport(Generic[S, E]):
+class ParsedReport(_PydanticField, Generic[S, E]):
     """One result of a send response, delivery report or message log."""
 
     message_id: str | None
@@ -362,18 +357,6 @@ class ParsedReport(Generic[S, E]):
             "status": None if self.status is None else self.status.to_dict(),
             "error": None if self.error is None else self.error.to_dict(),
         }
-
-    def __class_getitem__(cls, params: Any) -> Any:
-        return _with_pydantic_hook(cls, super().__class_getitem__(params))  # type: ignore[misc]
-
-    @classmethod
-    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
-        """A pydantic field: one result, validated by the parser, serialised by ``to_dict()``."""
-        return _core_schema(cls, source)
-
-    @classmethod
-    def __get_pydantic_json_schema__(cls, schema: Any, handler: Any) -> dict[str, Any]:
-        return _json_schema(cls)
 
 
 # -- pydantic v2: the parsed values as field types ------------------------------------
