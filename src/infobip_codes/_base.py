@@ -151,8 +151,12 @@ def _pydantic_json_schema(cls: Any) -> dict[str, Any]:
     }
 
 
-class CodeEnum(enum.IntEnum):
-    """A status or error code. Members compare equal to their integer id."""
+class _Conversions:
+    """What every code and group enum has: the never-raising conversions at the
+    edge, and the hooks that make it a pydantic field type.
+
+    A plain class, not an enum: an enum base costs a class creation at import.
+    """
 
     @classmethod
     def from_id(cls: type[_E], value: object) -> _E | None:
@@ -188,6 +192,10 @@ class CodeEnum(enum.IntEnum):
     def __get_pydantic_json_schema__(cls, schema: Any, handler: Any) -> dict[str, Any]:
         """Every id with its name and meaning (``oneOf``, ``x-enum-*``), for OpenAPI pages."""
         return _pydantic_json_schema(cls)
+
+
+class CodeEnum(_Conversions, enum.IntEnum):
+    """A status or error code. Members compare equal to their integer id."""
 
     @classmethod
     def _table(cls) -> Mapping[int, tuple[CodeRecord, ...]]:
@@ -267,35 +275,8 @@ class ErrorCodeEnum(CodeEnum):
         return self.permanent is False and not self.is_ok
 
 
-class GroupEnum(enum.IntEnum):
+class GroupEnum(_Conversions, enum.IntEnum):
     """A status or error group."""
-
-    @classmethod
-    def from_id(cls: type[_E], value: object) -> _E | None:
-        """The group with this id, or None (also for anything but an ``int``)."""
-        if type(value) is int:  # the common case, first and fast
-            try:
-                found: _E = _BY_ID[cls][value]
-            except KeyError:  # an unknown id, or the first call
-                pass
-            else:
-                return found
-        return _member_by_id(cls, value)
-
-    @classmethod
-    def from_name(cls: type[_E], name: object) -> _E | None:
-        """The group with this printed or member name, in any case, or None."""
-        return _member_by_name(cls, name, cast(Any, cls)._names)
-
-    @classmethod
-    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
-        """A pydantic field of this type (see ``_pydantic_core_schema``)."""
-        return _pydantic_core_schema(cls)
-
-    @classmethod
-    def __get_pydantic_json_schema__(cls, schema: Any, handler: Any) -> dict[str, Any]:
-        """Every id with its name and meaning, for OpenAPI pages."""
-        return _pydantic_json_schema(cls)
 
     @classmethod
     def _groups(cls) -> Mapping[int, GroupRecord]:
