@@ -29,7 +29,6 @@ HEADING_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ()&/,.-]*")
 INDEX_FILE = "channels.yaml"
 """Lists the channel files in page order; everything else in spec/ is a channel."""
 
-KINDS = ("status", "error")
 
 CHANNEL_KEYS = {
     "channel": True,

@@ -34,13 +34,14 @@ _BY_ID: dict[type, dict[Any, Any]] = {}
 _BY_NAME: dict[type, dict[str, Any]] = {}
 # Per enum class: its rows (codes) or records (groups) by id, as its table module
 # gives them; asked for once, so a member's facts cost one dict look-up after that.
-_ROWS: dict[type, Mapping[int, Any]] = {}
+_TABLES: dict[type, Mapping[int, Any]] = {}
 
 
-def _rows(cls: Any) -> Mapping[int, Any]:
-    rows = _ROWS.get(cls)
+def _table_of(cls: Any) -> Mapping[int, Any]:
+    """A class's table (codes: rows by id; groups: records by id), asked for once."""
+    rows = _TABLES.get(cls)
     if rows is None:
-        rows = _ROWS[cls] = cls._table() if issubclass(cls, CodeEnum) else cls._groups()
+        rows = _TABLES[cls] = cls._table()
     return rows
 
 
@@ -204,18 +205,18 @@ class CodeEnum(_Conversions, enum.IntEnum):
 
     @classmethod
     def _names(cls, member: Any) -> tuple[str, ...]:
-        return tuple(n for row in _rows(cls)[member.value] for n in (row.name, *row.aliases))
+        return tuple(n for row in _table_of(cls)[member.value] for n in (row.name, *row.aliases))
 
     @property
     def records(self) -> tuple[CodeRecord, ...]:
         """Every row for this code, in page order (two for 2053 and 4102)."""
-        rows: tuple[CodeRecord, ...] = _rows(type(self))[self._value_]
+        rows: tuple[CodeRecord, ...] = _table_of(type(self))[self._value_]
         return rows
 
     @property
     def record(self) -> CodeRecord:
         """The code's first row: the one ``api_name``, ``description`` and ``group`` read."""
-        row: CodeRecord = _rows(type(self))[self._value_][0]
+        row: CodeRecord = _table_of(type(self))[self._value_][0]
         return row
 
     @property
@@ -279,18 +280,18 @@ class GroupEnum(_Conversions, enum.IntEnum):
     """A status or error group."""
 
     @classmethod
-    def _groups(cls) -> Mapping[int, GroupRecord]:
+    def _table(cls) -> Mapping[int, GroupRecord]:
         """The class's groups by id (each generated class names its table module)."""
         raise NotImplementedError(cls.__name__)
 
     @classmethod
     def _names(cls, member: Any) -> tuple[str, ...]:
-        return (_rows(cls)[member.value].name,)
+        return (_table_of(cls)[member.value].name,)
 
     @property
     def record(self) -> GroupRecord:
         """The group as the spec gives it."""
-        record: GroupRecord = _rows(type(self))[self._value_]
+        record: GroupRecord = _table_of(type(self))[self._value_]
         return record
 
     @property

@@ -45,7 +45,7 @@ class ChatErrorGroup(ErrorGroupEnum):
     """
 
     @classmethod
-    def _groups(cls) -> Mapping[int, GroupRecord]:
+    def _table(cls) -> Mapping[int, GroupRecord]:
         from infobip_codes.tables import chat
 
         return chat.ERROR_GROUPS_BY_ID

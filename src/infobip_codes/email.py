@@ -46,7 +46,7 @@ class EmailErrorGroup(ErrorGroupEnum):
     """
 
     @classmethod
-    def _groups(cls) -> Mapping[int, GroupRecord]:
+    def _table(cls) -> Mapping[int, GroupRecord]:
         from infobip_codes.tables import email
 
         return email.ERROR_GROUPS_BY_ID

@@ -83,7 +83,7 @@ class PushErrorGroup(ErrorGroupEnum):
     """
 
     @classmethod
-    def _groups(cls) -> Mapping[int, GroupRecord]:
+    def _table(cls) -> Mapping[int, GroupRecord]:
         from infobip_codes.tables import push
 
         return push.ERROR_GROUPS_BY_ID

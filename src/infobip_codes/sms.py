@@ -71,7 +71,7 @@ class StatusGroup(StatusGroupEnum):
     """
 
     @classmethod
-    def _groups(cls) -> Mapping[int, GroupRecord]:
+    def _table(cls) -> Mapping[int, GroupRecord]:
         from infobip_codes.tables import sms
 
         return sms.STATUS_GROUPS_BY_ID
@@ -353,7 +353,7 @@ class SmsErrorGroup(ErrorGroupEnum):
     """The request has not been completed due to operator issues."""
 
     @classmethod
-    def _groups(cls) -> Mapping[int, GroupRecord]:
+    def _table(cls) -> Mapping[int, GroupRecord]:
         from infobip_codes.tables import sms
 
         return sms.ERROR_GROUPS_BY_ID

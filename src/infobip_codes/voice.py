@@ -133,7 +133,7 @@ class VoiceErrorGroup(ErrorGroupEnum):
     """The request has not been completed due to operator issues."""
 
     @classmethod
-    def _groups(cls) -> Mapping[int, GroupRecord]:
+    def _table(cls) -> Mapping[int, GroupRecord]:
         from infobip_codes.tables import voice
 
         return voice.ERROR_GROUPS_BY_ID
