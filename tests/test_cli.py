@@ -359,7 +359,7 @@ def test_an_ascii_terminal_gets_escapes_not_a_traceback() -> None:
 
 
 def test_colour_only_on_a_terminal_and_never_with_no_color(monkeypatch: pytest.MonkeyPatch) -> None:
-    from infobip_codes.cli import Style
+    from infobip_codes.cli._terminal import Style
 
     class Terminal(io.StringIO):
         def isatty(self) -> bool:

@@ -15,7 +15,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from infobip_codes.cli import main, safe
+from infobip_codes.cli import main
+from infobip_codes.cli._terminal import safe
 
 UNSAFE = {"Cc", "Cf", "Cs", "Zl", "Zp"}
 
@@ -282,7 +283,7 @@ def test_a_byte_order_mark_starts_the_input_in_every_mode() -> None:
 
 
 def test_long_texts_are_not_kept_by_the_text_writer() -> None:
-    from infobip_codes.cli import _TextWriter
+    from infobip_codes.cli._decode import _TextWriter
     from infobip_codes.parsing import parse_report
 
     out = io.StringIO()

@@ -19,7 +19,8 @@ import pytest
 
 import infobip_codes
 from infobip_codes import CodeRecord, GroupRecord, parse_report
-from infobip_codes.cli import _sql_literal, main
+from infobip_codes.cli import main
+from infobip_codes.cli._export import _sql_literal
 
 LOGS_MD = Path(__file__).resolve().parent.parent / "docs" / "logs.md"
 

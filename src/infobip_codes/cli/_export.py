@@ -1,0 +1,122 @@
+"""``infobip-codes export``: the whole catalogue as JSON, CSV or SQL."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from dataclasses import fields
+from typing import TextIO
+
+from infobip_codes import _data
+from infobip_codes._record import CodeRecord, GroupRecord
+from infobip_codes._rows import RECORDS
+from infobip_codes._version import __version__
+from infobip_codes.cli._rows import select
+from infobip_codes.cli._writers import dumps, record_dict, write_json
+from infobip_codes.tables import CHANNELS
+
+FIELDS = tuple(f.name for f in fields(CodeRecord))
+"""The columns of an exported record: CodeRecord's fields, in its order."""
+
+
+SQL_CODES = "infobip_codes"
+"""The exported codes table: CodeRecord's columns, then ``enum`` and ``seq``."""
+SQL_GROUPS = "infobip_groups"
+"""The exported groups table: GroupRecord's columns."""
+_SQL_TYPES = {"int": "INTEGER", "bool": "BOOLEAN"}  # every other field is text
+_SQL_EXTRA = (("enum", "TEXT NOT NULL"), ("seq", "INTEGER NOT NULL"))
+"""Columns beyond the record's: its enum class, and its place in the catalogue."""
+
+
+def _sql_columns(record: type[CodeRecord] | type[GroupRecord]) -> list[tuple[str, str]]:
+    """Each field's column definition: SQL type, and NOT NULL unless it may be None."""
+    columns = []
+    for f in fields(record):
+        hint = f.type if isinstance(f.type, str) else getattr(f.type, "__name__", str(f.type))
+        optional = hint.endswith("| None")
+        sql_type = _SQL_TYPES.get(hint.removesuffix("| None").strip(), "TEXT")
+        columns.append((f.name, sql_type + ("" if optional else " NOT NULL")))
+    return columns
+
+
+def _sql_literal(value: object) -> str:
+    """A literal SQLite, DuckDB and PostgreSQL read alike."""
+    if value is None:
+        return "NULL"
+    if value is True or value is False:
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, tuple | list):
+        value = dumps(list(value), indent=None)  # a JSON array, as text
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+def _sql_table(name: str, columns: Sequence[tuple[str, str]], key: Sequence[str] = ()) -> str:
+    lines = [f'  "{column}" {definition}' for column, definition in columns]
+    if key:
+        lines.append("  PRIMARY KEY (" + ", ".join(f'"{k}"' for k in key) + ")")
+    return f'CREATE TABLE "{name}" (\n' + ",\n".join(lines) + "\n);\n"
+
+
+def _sql_insert(name: str, row: dict[str, object]) -> str:
+    columns = ", ".join(f'"{column}"' for column in row)
+    values = ", ".join(_sql_literal(value) for value in row.values())
+    return f'INSERT INTO "{name}" ({columns}) VALUES ({values});\n'
+
+
+def _groups(channel: str | None, kind: str | None) -> list[GroupRecord]:
+    found = [group for name in CHANNELS for group in _data.GROUP_ROWS[name]]
+    return [
+        g
+        for g in found
+        if (channel is None or g.channel == channel) and (kind is None or g.kind == kind)
+    ]
+
+
+def _write_sql(out: TextIO, channel: str | None, kind: str | None) -> int:
+    rows = [
+        (seq, row)
+        for seq, row in enumerate(RECORDS, 1)
+        if (channel is None or row.channel == channel) and (kind is None or row.kind == kind)
+    ]
+    groups = _groups(channel, kind)
+    out.write(
+        f"-- Infobip's status and error codes (infobip-codes {__version__}): one row of\n"
+        f'-- "{SQL_CODES}" per table row of the catalogue, one row of "{SQL_GROUPS}" per group.\n'
+        "-- Standard SQL: SQLite, DuckDB and PostgreSQL load it as it is. aliases holds a\n"
+        "-- JSON array of the other names the API sends; seq is the row's place in the\n"
+        "-- catalogue (the first row of an id is the one its enum member's .record gives).\n"
+        "BEGIN TRANSACTION;\n"
+    )
+    out.write(_sql_table(SQL_CODES, [*_sql_columns(CodeRecord), *_SQL_EXTRA], ("seq",)))
+    out.write(_sql_table(SQL_GROUPS, _sql_columns(GroupRecord), ("channel", "kind", "id")))
+    for seq, row in rows:
+        out.write(_sql_insert(SQL_CODES, {**record_dict(row), "seq": seq}))
+    for group in groups:
+        out.write(_sql_insert(SQL_GROUPS, group.to_dict()))
+    out.write("COMMIT;\n")
+    return len(rows)
+
+
+def _csv_cell(value: object) -> object:
+    """None as an empty cell, a list (aliases) as JSON text, as in the SQL export."""
+    if value is None:
+        return ""
+    return dumps(value, indent=None) if isinstance(value, list) else value
+
+
+def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
+    if args.format == "sql":
+        return 0 if _write_sql(out, args.channel, args.kind) else 1
+    rows = [record_dict(r) for r in select(RECORDS, args.channel, args.kind)]
+    if args.format == "json":
+        write_json(out, rows)
+    else:
+        import csv
+
+        writer = csv.DictWriter(out, fieldnames=[*FIELDS, "enum"], lineterminator="\n")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: _csv_cell(v) for k, v in row.items()})
+    return 0 if rows else 1

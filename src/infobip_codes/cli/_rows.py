@@ -1,0 +1,83 @@
+"""The catalogue's rows as the commands find, select and describe them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from infobip_codes import _data
+from infobip_codes._record import CodeRecord
+from infobip_codes._rows import RECORDS, ROWS_BY_ID, ROWS_BY_NAME
+from infobip_codes.cli._writers import enum_name
+
+
+def meaning_of(row: CodeRecord) -> tuple[str, bool | None]:
+    """What a code means for the sender, and whether that is good news (None: neither)."""
+    if row.kind == "status":
+        group = None if row.group_id is None else _data.STATUS_GROUP_ROWS.get(row.group_id)
+        if group is None:
+            return "the group is not known: wait for a later report", None
+        if not group.final:
+            return "not final: the message is still on its way; wait for a report", True
+        return f"final: {group.name}", None
+    groups = _data.ERROR_GROUP_ROWS[row.channel]
+    error_group = None if row.group_id is None else groups.get(row.group_id)
+    if error_group is not None and error_group.success:
+        return "no error: nothing to retry", True
+    if row.permanent:
+        return "permanent: do not retry the same message; fix the cause first", False
+    if row.permanent is None:
+        return "no source says whether a retry can help", False
+    return "temporary: a retry may succeed", True
+
+
+def select(rows: Iterable[CodeRecord], channel: str | None, kind: str | None) -> list[CodeRecord]:
+    return [
+        r
+        for r in rows
+        if (channel is None or r.channel == channel) and (kind is None or r.kind == kind)
+    ]
+
+
+def rows_named(query: str) -> list[CodeRecord]:
+    """Rows by printed, member or alias name, or by ``Enum.MEMBER`` as explain prints it."""
+    found: list[CodeRecord] = []
+    seen: set[int] = set()
+    asked_enum, dot, name = query.rpartition(".")
+    if not dot:
+        name = query
+    for kind in ("status", "error"):
+        for row in ROWS_BY_NAME.get((kind, name.casefold()), ()):
+            if id(row) in seen:
+                continue
+            if dot and asked_enum.rpartition(".")[2].casefold() != enum_name(row).casefold():
+                continue
+            if dot and name.casefold() != row.member.casefold():
+                continue
+            seen.add(id(row))
+            found.append(row)
+    return found
+
+
+def matches(row: CodeRecord, words: Sequence[str]) -> bool:
+    text = "\n".join((row.name, row.member, *row.aliases, row.description or "")).casefold()
+    return all(word in text for word in words)
+
+
+def search(text: str, channel: str | None, kind: str | None) -> list[CodeRecord]:
+    words = text.casefold().split()
+    return [row for row in select(RECORDS, channel, kind) if matches(row, words)]
+
+
+def as_id(query: str) -> int | None:
+    try:
+        return int(query)
+    except ValueError:  # a name; note that "²".isdigit() is true, but int("²") fails
+        return None
+
+
+def rows_for(query: str) -> list[CodeRecord]:
+    """The rows an id or a name stands for, statuses first."""
+    code_id = as_id(query)
+    if code_id is None:
+        return rows_named(query)
+    return [row for k in ("status", "error") for row in ROWS_BY_ID.get((k, code_id), ())]
