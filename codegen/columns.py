@@ -76,7 +76,7 @@ CODE_FIELDS: tuple[Field, ...] = (
         "(``infobip_codes.CHANNELS`` lists them).",
         sort="context",
     ),
-    Field("kind", "str", '``"status"`` or ``"error"``.', sort="context"),
+    Field("kind", "Kind", '``"status"`` or ``"error"``.', sort="context"),
     Field("id", "int", "The code's id (the API's ``id``).", required=True, page="ID"),
     Field(
         "name",
@@ -157,7 +157,7 @@ CODE_FIELDS: tuple[Field, ...] = (
 
 GROUP_FIELDS: tuple[Field, ...] = (
     Field("channel", "Channel", "The channel whose tables define the group.", sort="context"),
-    Field("kind", "str", '``"status"`` or ``"error"``.', sort="context"),
+    Field("kind", "Kind", '``"status"`` or ``"error"``.', sort="context"),
     Field("id", "int", "The group's id (the API's ``groupId``).", required=True),
     Field("name", "str", "The group's printed name (the API's ``groupName``).", required=True),
     Field("member", "str", "The name of the group enum's member.", sort="derived"),

@@ -24,6 +24,7 @@ spec holds is what the module holds.
 from __future__ import annotations
 
 import textwrap
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -58,16 +59,20 @@ RUNTIME_EXPORTS: dict[str, str] = {
     "error_by_id": "lookup",
     "status_by_name": "lookup",
     "error_by_name": "lookup",
-    "Payload": "parsing",
-    "PayloadError": "parsing",
-    "ParsedStatus": "parsing",
-    "ParsedError": "parsing",
-    "ParsedReport": "parsing",
-    "parse_status": "parsing",
-    "parse_error": "parsing",
-    "parse_report": "parsing",
-    "iter_report": "parsing",
+    "Kind": "tables",
 }
+PARSING_EXPORTS = (
+    "Payload",
+    "PayloadError",
+    "ParsedStatus",
+    "ParsedError",
+    "ParsedReport",
+    "parse_status",
+    "parse_error",
+    "parse_report",
+    "iter_report",
+)
+"""What ``parsing.py`` exports besides each channel's parsed types."""
 
 
 def keywords(value: Code | Group) -> list[str]:
@@ -272,10 +277,141 @@ def _environment() -> jinja2.Environment:
     return env
 
 
+@dataclass(frozen=True)
+class ErrorFacts:
+    """How narrowly an error enum's facts are typed: as its rows allow, no wider."""
+
+    group: str
+    permanent: str
+    status: str | None  # the linked general status (DLT), or None for no such property
+
+
+def error_facts(channel: Channel, spec: Spec) -> ErrorFacts:
+    """An error enum's fact types, from every row of its table."""
+    rows = channel.errors
+
+    def narrowest(present: list[bool], some: str) -> str:
+        if all(present):
+            return some
+        return "None" if not any(present) else f"{some} | None"
+
+    group = (
+        narrowest([r.group_id is not None for r in rows], str(channel.error_group_enum))
+        if channel.error_groups
+        else "None"
+    )
+    permanent = narrowest([r.permanent is not None for r in rows], "bool")
+    linked = [r.status_id is not None for r in rows]
+    status = narrowest(linked, str(spec.general_channel.status_enum)) if any(linked) else None
+    return ErrorFacts(group, permanent, status)
+
+
+Scope = tuple[tuple[str, tuple[int, ...] | None], ...]
+"""The tables a channel resolves, in the order tried: (channel, its group ids or None: all)."""
+
+
+def order(spec: Spec) -> list[Channel]:
+    """The channels in the order they are tried without one: the general first."""
+    general = spec.general_channel
+    return [general, *(c for c in spec.channels if c is not general)]
+
+
+def code_scope(spec: Spec, channel: Channel | None, kind: str) -> Scope:
+    """The one rule of what a channel's reports resolve against: its own table first, then
+    the general channel's rows of the groups every channel carries (``shared:``); without a
+    channel, every table, the general first. The runtime reads it as data
+    (``tables.SCOPES``) and the typed entry points are typed from it."""
+    if channel is None:
+        return tuple((c.name, None) for c in order(spec))
+    if channel is spec.general_channel:
+        return ((channel.name, None),)
+    return ((channel.name, None), (spec.general, spec.shared_groups(kind)))
+
+
+def group_scope(spec: Spec, channel: Channel | None, kind: str) -> Scope:
+    """The groups a channel resolves, in the order tried (a group id is taken once): status
+    groups are the general channel's; error groups the channel's own, then the shared ones."""
+    if kind == "status" or channel is None or channel is spec.general_channel:
+        return ((spec.general, None),)
+    return ((channel.name, None), (spec.general, spec.shared_groups(kind)))
+
+
+@dataclass(frozen=True)
+class TypeAtom:
+    """A whole enum, or some of its members, that a channel's parsed values can hold."""
+
+    module: str
+    enum: str
+    members: tuple[str, ...] | None  # None: the whole enum
+
+    @property
+    def annotation(self) -> str:
+        if self.members is None:
+            return self.enum
+        return f"Literal[{', '.join(f'{self.enum}.{m}' for m in self.members)}]"
+
+    @property
+    def values(self) -> list[str]:
+        """The run-time objects: the class, or each member."""
+        if self.members is None:
+            return [f"{self.module}.{self.enum}"]
+        return [f"{self.module}.{self.enum}.{m}" for m in self.members]
+
+
+def annotation(atoms: list[TypeAtom]) -> str:
+    return " | ".join(atom.annotation for atom in atoms)
+
+
+def code_types(spec: Spec, channel: Channel, kind: str) -> list[TypeAtom]:
+    """What a channel's parsed codes of ``kind`` can be: each table of its scope as its whole
+    enum, or as the members it contributes when the scope takes only some."""
+    found = []
+    for name, groups in code_scope(spec, channel, kind):
+        source = spec.channel(name)
+        rows = source.statuses if kind == "status" else source.errors
+        enum = source.status_enum if kind == "status" else source.error_enum
+        taken = [r for r in rows if groups is None or r.group_id in groups]
+        members = tuple(dict.fromkeys(r.member for r in taken))
+        if not members:
+            continue
+        whole = len(members) == len({r.member for r in rows})
+        found.append(TypeAtom(name, str(enum), None if whole else members))
+    return found
+
+
+def group_types(spec: Spec, channel: Channel) -> list[TypeAtom]:
+    """What a channel's parsed error groups can be (status groups are always StatusGroup);
+    a group id is taken from the first table of the scope that has it."""
+    found = []
+    seen: set[int] = set()
+    for name, groups in group_scope(spec, channel, "error"):
+        source = spec.channel(name)
+        taken = [g for g in source.error_groups if groups is None or g.id in groups]
+        fresh = tuple(g.member for g in taken if g.id not in seen)
+        seen.update(g.id for g in taken)
+        if fresh:
+            whole = len(fresh) == len(source.error_groups)
+            found.append(TypeAtom(name, str(source.error_group_enum), None if whole else fresh))
+    return found
+
+
+def error_facts_exact(channel: Channel, spec: Spec) -> bool:
+    """Whether an error enum's facts read a member that must exist (no ``| None``)."""
+    if not channel.errors:
+        return False
+    facts = error_facts(channel, spec)
+    exact = [t for t in (facts.group, facts.status) if t is not None and t != "None"]
+    return any(not t.endswith("| None") for t in exact)
+
+
 def channel_imports(channel: Channel, spec: Spec) -> list[str]:
     """The import lines of a channel's enum module, sorted as ruff sorts them."""
     general = spec.general_channel
     bases = []
+    if channel.statuses or channel.errors:
+        bases.append("CodeFacts")
+    if channel.statuses or error_facts_exact(channel, spec):
+        bases.append("member_by_id")
     if channel.statuses:
         bases.append("StatusCodeEnum")
     if channel is general:
@@ -284,23 +420,17 @@ def channel_imports(channel: Channel, spec: Spec) -> list[str]:
         bases += ["ErrorGroupEnum", "ErrorCodeEnum"]
     elif channel.errors:
         bases.append("ErrorCodeEnum")
-    lines = [
-        "from __future__ import annotations",
-        "",
-        "from collections.abc import Mapping",
-        "from typing import TYPE_CHECKING",
-        "",
-        import_line("infobip_codes._base", sorted(bases, key=lambda n: isort_key(n, False))),
-    ]
-    linked = [general.status_enum] if any(c.status_id is not None for c in channel.errors) else []
+    lines = ["from __future__ import annotations", ""]
+    if channel.errors and error_facts(channel, spec).permanent == "bool":
+        lines += ["from typing import cast", ""]
+    lines.append(
+        import_line("infobip_codes._base", sorted(bases, key=lambda n: isort_key(n, False)))
+    )
+    linked = [general.status_enum] if channel.errors and error_facts(channel, spec).status else []
     shared = ["StatusGroup"] if channel.statuses and channel is not general else []
     if linked or shared:
         names = sorted({*linked, *shared} - {None}, key=lambda n: isort_key(str(n), False))
         lines.append(import_line(f"infobip_codes.{general.name}", [str(n) for n in names]))
-    records = ["CodeRecord"] + (
-        ["GroupRecord"] if channel.error_groups or channel is general else []
-    )
-    lines += ["", "if TYPE_CHECKING:", "    " + import_line("infobip_codes._record", records)]
     return lines
 
 
@@ -317,13 +447,15 @@ def render_all(spec: Spec) -> dict[str, str]:
 
     general = spec.general_channel
 
-    def enum_imports() -> list[str]:
-        """The code enums of every channel and the ``Channel`` type, in ruff's order."""
+    def enum_imports(groups: bool = False) -> list[str]:
+        """The code enums (and error group enums) of every channel and the ``Channel`` type,
+        in ruff's order."""
         modules = {"tables": ["Channel"]}
         for channel in spec.channels:
-            modules[channel.name] = sorted(
-                n for n in (channel.error_enum, channel.status_enum) if n
-            )
+            names = [channel.error_enum, channel.status_enum]
+            if groups:
+                names.append(channel.error_group_enum)
+            modules[channel.name] = sorted(n for n in names if n)
         return [import_line(f"infobip_codes.{m}", modules[m]) for m in sorted(modules)]
 
     def example(kind: str, key: str) -> tuple[str, str]:
@@ -336,14 +468,25 @@ def render_all(spec: Spec) -> dict[str, str]:
         argument = str(code.id) if key == "id" else py_str(code.name)
         return argument, f"<{enum}.{code.member}: {code.id}>"
 
+    def scope_literal(scope: Scope) -> str:
+        def ids_literal(ids: tuple[int, ...] | None) -> str:
+            if ids is None:
+                return "None"
+            return "frozenset({" + ", ".join(map(str, ids)) + "})" if ids else "frozenset()"
+
+        parts = [f"({py_str(name)}, {ids_literal(ids)})" for name, ids in scope]
+        return "(" + ", ".join(parts) + ("," if len(parts) == 1 else "") + ")"
+
     env.globals.update(
+        code_scope=lambda channel, kind: code_scope(spec, channel, kind),
+        group_scope=lambda channel, kind: group_scope(spec, channel, kind),
+        scope_literal=scope_literal,
+        code_types=lambda channel, kind: code_types(spec, channel, kind),
+        group_types=lambda channel: group_types(spec, channel),
+        annotation=annotation,
+        error_facts=lambda channel: error_facts(channel, spec),
         enum_imports=enum_imports,
         example=example,
-        # a channel reports the general statuses, its own ones besides
-        status_type=lambda c: " | ".join(
-            dict.fromkeys(n for n in (c.status_enum, general.status_enum) if n)
-        ),
-        error_type=lambda c: c.error_enum or "ErrorCodeEnum",
     )
     for channel in spec.channels:
         out[f"{TABLES_DIR}/{channel.name}.py"] = render_table(spec, channel, env)
@@ -372,13 +515,24 @@ def render_all(spec: Spec) -> dict[str, str]:
     render(f"{PACKAGE_DIR}/_data.py", "data.py.j2", everything, general=general)
     render(f"{PACKAGE_DIR}/_catalog.py", "catalog.py.j2", everything, general=general)
     render(f"{PACKAGE_DIR}/lookup.py", "lookup.py.j2", everything, general=general)
-    render(f"{PACKAGE_DIR}/parsing.py", "parsing.py.j2", everything, general=general)
+    parsing_names = [*PARSING_EXPORTS]
+    for channel in spec.channels:
+        parsing_names += [channel.enum_prefix + kind for kind in ("Status", "Error", "Report")]
+    render(
+        f"{PACKAGE_DIR}/parsing.py",
+        "parsing.py.j2",
+        everything,
+        general=general,
+        parsing_names=sorted(parsing_names, key=isort_key),
+    )
 
     exports: dict[str, str] = {}
     for channel in spec.channels:
         for enum in channel.enums:
             exports[enum] = channel.name
     exports["StatusGroup"] = general.name
+    for name in parsing_names:
+        exports[name] = "parsing"
     exports.update(RUNTIME_EXPORTS)
     imports = sorted(exports.items(), key=lambda item: (item[1], isort_key(item[0], False)))
     render(

@@ -202,6 +202,12 @@ class Spec:
     channels: tuple[Channel, ...]
     status_groups: tuple[Group, ...] = field(default=())  # the shared StatusGroup enum
     general: str = ""  # the channel whose tables hold the general statuses and status groups
+    # kind -> the general channel's groups whose codes every channel's reports carry
+    shared: tuple[tuple[str, tuple[int, ...]], ...] = ()
+
+    def shared_groups(self, kind: str) -> tuple[int, ...]:
+        """The general groups of ``kind`` every channel's reports carry, with their codes."""
+        return dict(self.shared).get(kind, ())
 
     @property
     def general_channel(self) -> Channel:
@@ -246,6 +252,8 @@ class Documents:
     docs: dict[str, CommentedMap]  # round-trip documents (the importer edits them) by channel
     problems: list[Problem]
     general: str | None = None  # the index's 'general' channel
+    index: CommentedMap | None = None  # channels.yaml itself
+    index_path: str = INDEX_FILE
 
 
 def read_documents(spec_dir: Path) -> Documents:
@@ -259,6 +267,8 @@ def read_documents(spec_dir: Path) -> Documents:
     if index is None:
         return found
     names, found.general = _channel_list(index, shown_index, problems)
+    if isinstance(index, CommentedMap):
+        found.index, found.index_path = index, shown_index
     for name, line in names:
         path = spec_dir / f"{name}.yaml"
         shown = display_path(path, spec_dir)
@@ -299,10 +309,64 @@ def load_spec(spec_dir: Path) -> Spec:
             channels.append(channel)
     general = next((c for c in channels if c.name == found.general), None)
     status_groups = _check_catalogue(channels, general, problems)
+    shared = _shared(found, general, problems)
     if problems:
         raise SpecError(problems)
     assert general is not None  # else _check_catalogue or the index check reported it
-    return Spec(channels=tuple(channels), status_groups=status_groups, general=general.name)
+    return Spec(
+        channels=tuple(channels), status_groups=status_groups, general=general.name, shared=shared
+    )
+
+
+def _shared(
+    found: Documents, general: Channel | None, problems: list[Problem]
+) -> tuple[tuple[str, tuple[int, ...]], ...]:
+    """The index's ``shared:``: general groups whose codes every channel's reports carry."""
+    index = found.index
+    if index is None or "shared" not in index:
+        return ()
+    node = index["shared"]
+    line, col = index.lc.value("shared")
+    if not isinstance(node, CommentedMap) or not set(node) <= {"status_groups", "error_groups"}:
+        problems.append(
+            Problem(
+                found.index_path,
+                line + 1,
+                col + 1,
+                "'shared' must map 'status_groups' and/or 'error_groups' to lists of group ids",
+            )
+        )
+        return ()
+    shared = []
+    for key, kind in (("status_groups", "status"), ("error_groups", "error")):
+        if key not in node:
+            continue
+        ids = node[key]
+        line, col = node.lc.value(key)
+        if not isinstance(ids, CommentedSeq) or not all(
+            isinstance(i, int) and not isinstance(i, bool) for i in ids
+        ):
+            problems.append(
+                Problem(found.index_path, line + 1, col + 1, f"'{key}' must be a list of group ids")
+            )
+            continue
+        if general is not None:
+            defined = {
+                g.id for g in (general.status_groups if kind == "status" else general.error_groups)
+            }
+            for i, group_id in enumerate(ids):
+                if group_id not in defined:
+                    at_line, at_col = ids.lc.item(i)
+                    problems.append(
+                        Problem(
+                            found.index_path,
+                            at_line + 1,
+                            at_col + 1,
+                            f"'{key}': {group_id} is not one of {general.name}'s {kind} groups",
+                        )
+                    )
+        shared.append((kind, tuple(int(i) for i in ids)))
+    return tuple(shared)
 
 
 def _parse(yaml: YAML, path: Path, shown: str, problems: list[Problem]) -> Any:
@@ -327,8 +391,14 @@ def _channel_list(
     index: Any, shown: str, problems: list[Problem]
 ) -> tuple[list[tuple[str, int]], str | None]:
     """The index's channels with their lines, and its general channel."""
-    if not isinstance(index, CommentedMap) or set(index) != {"channels", "general"}:
-        problems.append(Problem(shown, 1, 1, "expected exactly two keys, 'channels' and 'general'"))
+    if not isinstance(index, CommentedMap) or not {"channels", "general"} <= set(index) <= {
+        "channels",
+        "general",
+        "shared",
+    }:
+        problems.append(
+            Problem(shown, 1, 1, "expected the keys 'channels' and 'general' (and 'shared')")
+        )
         return [], None
     seq = index["channels"]
     general = index["general"]

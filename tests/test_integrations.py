@@ -12,10 +12,10 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable, Iterator
-from enum import Enum
+from enum import Enum, IntEnum
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import pydantic
 import pytest
@@ -28,7 +28,7 @@ from infobip_api_client.models.message_general_status import MessageGeneralStatu
 from infobip_api_client.models.messages_api_delivery_report import MessagesApiDeliveryReport
 from infobip_api_client.models.sms_delivery_result import SmsDeliveryResult
 from infobip_api_client.models.sms_response import SmsResponse
-from pydantic import BaseModel, Field, TypeAdapter, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 import infobip_codes
 from infobip_codes import (
@@ -46,7 +46,12 @@ from infobip_codes import (
     SmsStatusCode,
     StatusCodeEnum,
     StatusGroup,
+    EmailReport,
+    SmsReport,
+    VoiceError,
     VoiceErrorCode,
+    VoiceReport,
+    VoiceStatus,
     VoiceStatusCode,
     parse_error,
     parse_report,
@@ -206,7 +211,8 @@ def forms(model: pydantic.BaseModel, raw: dict[str, Any]) -> dict[str, Payload]:
 
 
 def shape(reports: tuple[ParsedReport[Any, Any], ...]) -> list[dict[str, object]]:
-    return [report.to_dict() for report in reports]
+    """What every form of a report resolves to: each result's id, status and error."""
+    return [{k: report.to_dict()[k] for k in ("messageId", "status", "error")} for report in reports]
 
 
 # -- the SDK's objects, in every form -------------------------------------------------
@@ -231,6 +237,8 @@ def test_sms_delivery_report_reads_the_same_in_every_form() -> None:
         assert absent.error is not None
         assert absent.error.code is SmsErrorCode.EC_ABSENT_SUBSCRIBER
         assert absent.error.is_retryable
+        assert delivered.to_dict()["to"] == "41793026727", name  # every field is kept
+    json.dumps([report.to_dict() for report in parse_report(model)])  # an SDK object: JSON-safe
 
 
 def test_nested_sdk_objects_parse_on_their_own() -> None:
@@ -460,14 +468,14 @@ def test_an_object_with_to_dict_is_read() -> None:
 
 
 class Hook(BaseModel):
-    results: list[ParsedReport[SmsStatusCode, SmsErrorCode]]
+    results: list[SmsReport]
 
 
 class Fields(BaseModel):
     any_report: ParsedReport | None = None  # type: ignore[type-arg]
-    voice_status: ParsedStatus[VoiceStatusCode] | None = None
-    voice_error: ParsedError[VoiceErrorCode] | None = None
-    email: ParsedReport[StatusCodeEnum, EmailErrorCode] | None = None
+    voice_status: VoiceStatus | None = None
+    voice_error: VoiceError | None = None
+    email: EmailReport | None = None
 
 
 def test_a_model_with_parsed_fields_builds_and_runs_the_parser() -> None:
@@ -484,7 +492,7 @@ def test_a_model_with_parsed_fields_builds_and_runs_the_parser() -> None:
     assert Hook(results=list(hook.results)) == hook  # parsed values pass through
 
 
-def test_the_generic_parameters_name_the_channel() -> None:
+def test_the_channel_types_name_the_channel() -> None:
     fields = Fields.model_validate(
         {
             "voice_status": {"id": 53},
@@ -492,7 +500,7 @@ def test_the_generic_parameters_name_the_channel() -> None:
             "email": {"messageId": "e", "error": {"id": 6006}},
         }
     )
-    assert fields.voice_status is not None
+    assert isinstance(fields.voice_status, VoiceStatus)
     assert fields.voice_status.code is VoiceStatusCode.REJECTED_INVALID_AUDIO_FILE_URL
     assert fields.voice_status.channel == "voice"
     assert fields.voice_error is not None
@@ -502,17 +510,29 @@ def test_the_generic_parameters_name_the_channel() -> None:
     assert fields.email.error.code is EmailErrorCode.EC_INVALID_EMAIL_ADDRESS
     assert Hook.model_validate({"results": [{"error": {"id": 5603}}]}).results[0].error.code is None  # type: ignore[union-attr]
 
-    # the general statuses are every channel's: with voice errors, the channel is voice
+    # a voice report carries the general statuses and NO_ERROR: its types say so
     class Voice(BaseModel):
-        report: ParsedReport[SmsStatusCode, VoiceErrorCode]
+        report: VoiceReport
+        spelled: ParsedReport[
+            VoiceStatusCode | SmsStatusCode, VoiceErrorCode | Literal[SmsErrorCode.NO_ERROR]
+        ]
 
-    voice = Voice.model_validate({"report": {"status": {"id": 5}, "error": {"id": 5603}}})
+    payload = {"status": {"id": 5}, "error": {"id": 0, "groupId": 0}}
+    voice = Voice.model_validate({"report": payload, "spelled": payload})
+    assert type(voice.report) is VoiceReport
+    assert voice.report.status is not None
+    assert voice.report.status.code is SmsStatusCode.DELIVERED_TO_HANDSET
     assert voice.report.error is not None
-    assert voice.report.error.code is VoiceErrorCode.EC_DECLINE
-    with pytest.raises(TypeError, match="names two channels: push, voice"):
-
-        class Mixed(BaseModel):
-            report: ParsedReport[PushStatusCode, VoiceErrorCode]
+    assert voice.report.error.code is SmsErrorCode.NO_ERROR
+    assert voice.spelled == voice.report  # the parametrisation is the voice one
+    for untrue in (
+        "ParsedReport[VoiceStatusCode, VoiceErrorCode]",
+        "ParsedReport[PushStatusCode, VoiceErrorCode]",
+        "ParsedStatus[VoiceStatusCode]",
+        "ParsedError[VoiceErrorCode]",
+    ):
+        with pytest.raises(TypeError, match=r"no channel's values are .*; these are: "):
+            eval(untrue, vars(infobip_codes))
 
 
 def test_unknown_codes_are_values_and_malformed_objects_validation_errors() -> None:
@@ -564,36 +584,56 @@ def test_the_json_schema_describes_the_object() -> None:
 class Codes(BaseModel):
     error: SmsErrorCode
     group: StatusGroup | None = None
-    kept: SmsErrorCode | int = 0
-    plain: int | SmsErrorCode = 0
-    ordered: Annotated[int | SmsErrorCode, Field(union_mode="left_to_right")] = 0
+    kept: Annotated[SmsErrorCode | int, Field(union_mode="left_to_right")] = 0
+    smart: SmsErrorCode | int = 0
 
 
-def test_enum_fields_validate_strictly() -> None:
+PlainErrors = IntEnum("PlainErrors", {m.name: m.value for m in SmsErrorCode})  # type: ignore[misc]
+"""pydantic's own IntEnum with the same members: the enums validate exactly as it does."""
+
+INPUTS: list[object] = [27, "27", 27.0, 27.5, True, 1, 99999, "EC_ABSENT_SUBSCRIBER", None, "2" * 30]
+
+
+@pytest.mark.parametrize("config", [{}, {"strict": True}, {"use_enum_values": True}])
+def test_enum_fields_validate_as_pydantic_validates_an_int_enum(config: dict[str, Any]) -> None:
+    def accepts(enum: type[Any], value: object, mode: str) -> object:
+        model = pydantic.create_model("M", __config__=ConfigDict(**config), code=(enum, ...))  # type: ignore[call-overload]
+        try:
+            if mode == "json":
+                got = model.model_validate_json(json.dumps({"code": value})).code
+            else:
+                got = model.model_validate({"code": value}).code
+        except ValidationError:
+            return "refused"
+        return (type(got) is int, int(got))
+
+    for mode in ("python", "json"):
+        inputs = INPUTS if mode == "json" else [*INPUTS, SmsErrorCode.EC_ABSENT_SUBSCRIBER]
+        for value in inputs:
+            plain = PlainErrors(27) if value is SmsErrorCode.EC_ABSENT_SUBSCRIBER else value
+            assert accepts(SmsErrorCode, value, mode) == accepts(PlainErrors, plain, mode), (
+                mode,
+                value,
+            )
+    model = pydantic.create_model("M", __config__=ConfigDict(**config), code=(SmsErrorCode, ...))  # type: ignore[call-overload]
+    got = model.model_validate({"code": SmsErrorCode.EC_ABSENT_SUBSCRIBER}).code
+    assert got is (27 if config.get("use_enum_values") else SmsErrorCode.EC_ABSENT_SUBSCRIBER)
+
+
+def test_an_unknown_id_is_one_short_message() -> None:
+    with pytest.raises(ValidationError) as caught:
+        Codes.model_validate({"error": 99999})
+    [problem] = caught.value.errors()
+    assert problem["loc"] == ("error",)
+    assert problem["msg"] == "Input should be an id of SmsErrorCode"
     codes = Codes.model_validate({"error": 27, "group": 3})
-    assert codes.error is SmsErrorCode.EC_ABSENT_SUBSCRIBER
-    assert codes.group is StatusGroup.DELIVERED
-    assert Codes.model_validate_json('{"error": 27}').error is SmsErrorCode.EC_ABSENT_SUBSCRIBER
-    assert Codes(error="27").error is SmsErrorCode.EC_ABSENT_SUBSCRIBER  # type: ignore[arg-type]
-    for bad in (99999, True, 27.0, "EC_ABSENT_SUBSCRIBER", None, "2" * 30):
-        with pytest.raises(ValidationError) as caught:
-            Codes.model_validate({"error": bad})
-        assert caught.value.errors()[0]["loc"] == ("error",)
-        assert caught.value.errors()[0]["msg"] == "Input should be an id of SmsErrorCode"
-    assert json.loads(codes.model_dump_json()) == {
-        "error": 27,
-        "group": 3,
-        "kept": 0,
-        "plain": 0,
-        "ordered": 0,
-    }
+    assert json.loads(codes.model_dump_json()) == {"error": 27, "group": 3, "kept": 0, "smart": 0}
 
 
-def test_an_enum_or_int_union_keeps_the_member_when_the_enum_comes_first() -> None:
-    known = Codes.model_validate({"error": 27, "kept": 27, "plain": 27, "ordered": 27})
+def test_left_to_right_keeps_the_member_and_unknown_ids() -> None:
+    known = Codes.model_validate({"error": 27, "kept": 27, "smart": 27})
     assert known.kept is SmsErrorCode.EC_ABSENT_SUBSCRIBER
-    assert type(known.plain) is int  # int first: pydantic takes the first exact match
-    assert type(known.ordered) is int
+    assert type(known.smart) is int  # pydantic's smart union: an int's exact match is int
     unknown = Codes.model_validate({"error": 27, "kept": 99999})
     assert unknown.kept == 99999
     assert type(unknown.kept) is int
@@ -687,16 +727,18 @@ def test_mypy_accepts_the_sdk_objects_as_payloads_and_nothing_else(tmp_path: Pat
 
 
 def test_a_base_enum_field_has_a_valid_schema() -> None:
-    # a base class has no members: its schema is any integer, never an empty oneOf
+    # a base class has no members: its schema is an integer, never an empty enum or oneOf
     schema = TypeAdapter(StatusCodeEnum).json_schema()
     assert schema["type"] == "integer"
+    adapter = TypeAdapter(StatusCodeEnum)
+    assert adapter.validate_python(SmsStatusCode.PENDING_ENROUTE) is SmsStatusCode.PENDING_ENROUTE
     assert "oneOf" not in schema
     assert "enum" not in schema
 
 
 def test_a_value_parsed_for_another_channel_is_read_again_for_the_field() -> None:
     class SmsOnly(BaseModel):
-        error: ParsedError[SmsErrorCode]
+        error: ParsedError[SmsErrorCode]  # SmsError, spelled as its parametrisation
 
     voice = parse_error({"id": 5603, "groupId": 3}, channel="voice")
     assert voice.code is VoiceErrorCode.EC_DECLINE

@@ -35,11 +35,32 @@ if TYPE_CHECKING:
     from infobip_codes.lookup import status_by_id as status_by_id
     from infobip_codes.lookup import status_by_name as status_by_name
     from infobip_codes.mobile_identity import MobileIdentityErrorCode as MobileIdentityErrorCode
+    from infobip_codes.parsing import ChatError as ChatError
+    from infobip_codes.parsing import ChatReport as ChatReport
+    from infobip_codes.parsing import ChatStatus as ChatStatus
+    from infobip_codes.parsing import DltError as DltError
+    from infobip_codes.parsing import DltReport as DltReport
+    from infobip_codes.parsing import DltStatus as DltStatus
+    from infobip_codes.parsing import EmailError as EmailError
+    from infobip_codes.parsing import EmailReport as EmailReport
+    from infobip_codes.parsing import EmailStatus as EmailStatus
+    from infobip_codes.parsing import MobileIdentityError as MobileIdentityError
+    from infobip_codes.parsing import MobileIdentityReport as MobileIdentityReport
+    from infobip_codes.parsing import MobileIdentityStatus as MobileIdentityStatus
     from infobip_codes.parsing import ParsedError as ParsedError
     from infobip_codes.parsing import ParsedReport as ParsedReport
     from infobip_codes.parsing import ParsedStatus as ParsedStatus
     from infobip_codes.parsing import Payload as Payload
     from infobip_codes.parsing import PayloadError as PayloadError
+    from infobip_codes.parsing import PushError as PushError
+    from infobip_codes.parsing import PushReport as PushReport
+    from infobip_codes.parsing import PushStatus as PushStatus
+    from infobip_codes.parsing import SmsError as SmsError
+    from infobip_codes.parsing import SmsReport as SmsReport
+    from infobip_codes.parsing import SmsStatus as SmsStatus
+    from infobip_codes.parsing import VoiceError as VoiceError
+    from infobip_codes.parsing import VoiceReport as VoiceReport
+    from infobip_codes.parsing import VoiceStatus as VoiceStatus
     from infobip_codes.parsing import iter_report as iter_report
     from infobip_codes.parsing import parse_error as parse_error
     from infobip_codes.parsing import parse_report as parse_report
@@ -53,6 +74,7 @@ if TYPE_CHECKING:
     from infobip_codes.sms import StatusGroup as StatusGroup
     from infobip_codes.tables import CHANNELS as CHANNELS
     from infobip_codes.tables import Channel as Channel
+    from infobip_codes.tables import Kind as Kind
     from infobip_codes.voice import VoiceErrorCode as VoiceErrorCode
     from infobip_codes.voice import VoiceErrorGroup as VoiceErrorGroup
     from infobip_codes.voice import VoiceStatusCode as VoiceStatusCode
@@ -60,34 +82,56 @@ if TYPE_CHECKING:
 __all__ = [
     "CHANNELS",
     "Channel",
+    "ChatError",
     "ChatErrorCode",
     "ChatErrorGroup",
+    "ChatReport",
+    "ChatStatus",
     "CodeEnum",
     "CodeRecord",
+    "DltError",
     "DltErrorCode",
+    "DltReport",
+    "DltStatus",
+    "EmailError",
     "EmailErrorCode",
     "EmailErrorGroup",
+    "EmailReport",
+    "EmailStatus",
     "ErrorCodeEnum",
     "ErrorGroupEnum",
     "GroupEnum",
     "GroupRecord",
+    "Kind",
+    "MobileIdentityError",
     "MobileIdentityErrorCode",
+    "MobileIdentityReport",
+    "MobileIdentityStatus",
     "ParsedError",
     "ParsedReport",
     "ParsedStatus",
     "Payload",
     "PayloadError",
+    "PushError",
     "PushErrorCode",
     "PushErrorGroup",
+    "PushReport",
+    "PushStatus",
     "PushStatusCode",
+    "SmsError",
     "SmsErrorCode",
     "SmsErrorGroup",
+    "SmsReport",
+    "SmsStatus",
     "SmsStatusCode",
     "StatusCodeEnum",
     "StatusGroup",
     "StatusGroupEnum",
+    "VoiceError",
     "VoiceErrorCode",
     "VoiceErrorGroup",
+    "VoiceReport",
+    "VoiceStatus",
     "VoiceStatusCode",
     "__version__",
     "error_by_id",
@@ -124,11 +168,32 @@ _LAZY: dict[str, str] = {
     "status_by_id": "infobip_codes.lookup",
     "status_by_name": "infobip_codes.lookup",
     "MobileIdentityErrorCode": "infobip_codes.mobile_identity",
+    "ChatError": "infobip_codes.parsing",
+    "ChatReport": "infobip_codes.parsing",
+    "ChatStatus": "infobip_codes.parsing",
+    "DltError": "infobip_codes.parsing",
+    "DltReport": "infobip_codes.parsing",
+    "DltStatus": "infobip_codes.parsing",
+    "EmailError": "infobip_codes.parsing",
+    "EmailReport": "infobip_codes.parsing",
+    "EmailStatus": "infobip_codes.parsing",
+    "MobileIdentityError": "infobip_codes.parsing",
+    "MobileIdentityReport": "infobip_codes.parsing",
+    "MobileIdentityStatus": "infobip_codes.parsing",
     "ParsedError": "infobip_codes.parsing",
     "ParsedReport": "infobip_codes.parsing",
     "ParsedStatus": "infobip_codes.parsing",
     "Payload": "infobip_codes.parsing",
     "PayloadError": "infobip_codes.parsing",
+    "PushError": "infobip_codes.parsing",
+    "PushReport": "infobip_codes.parsing",
+    "PushStatus": "infobip_codes.parsing",
+    "SmsError": "infobip_codes.parsing",
+    "SmsReport": "infobip_codes.parsing",
+    "SmsStatus": "infobip_codes.parsing",
+    "VoiceError": "infobip_codes.parsing",
+    "VoiceReport": "infobip_codes.parsing",
+    "VoiceStatus": "infobip_codes.parsing",
     "iter_report": "infobip_codes.parsing",
     "parse_error": "infobip_codes.parsing",
     "parse_report": "infobip_codes.parsing",
@@ -142,6 +207,7 @@ _LAZY: dict[str, str] = {
     "StatusGroup": "infobip_codes.sms",
     "CHANNELS": "infobip_codes.tables",
     "Channel": "infobip_codes.tables",
+    "Kind": "infobip_codes.tables",
     "VoiceErrorCode": "infobip_codes.voice",
     "VoiceErrorGroup": "infobip_codes.voice",
     "VoiceStatusCode": "infobip_codes.voice",

@@ -1,163 +1,150 @@
 """The base classes of the generated enums: what every code and group knows.
 
-A generated channel module is a plain class statement per enum, ``class
-SmsErrorCode(ErrorCodeEnum):``, with one assignment per member and a
-classmethod naming the channel's table module. The facts behind a member
-(group, permanence, description, where the row comes from) are the records of
-``infobip_codes.tables.<channel>``, which load the first time a member is
-asked for one: importing an enum costs the class statements and nothing more.
+A generated channel module is a plain class statement per enum, such as
+``class SmsErrorCode(_SmsErrorCodeFacts, ErrorCodeEnum, channel="sms")``:
+one assignment per member, each followed by its meaning. The ``channel``
+keyword registers which rows the class stands for with the catalogue
+(``infobip_codes._catalogue``), and the plain mixin before the base types
+each fact as narrowly as that enum's rows allow. A member's facts (group,
+permanence, description, source) are its records, which load the first time
+a member is asked for one: importing an enum costs its class statements.
 """
 
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from infobip_codes import _catalogue, _rules
 
 if TYPE_CHECKING:
     from infobip_codes._record import CodeRecord, GroupRecord
+    from infobip_codes.tables import Channel, Kind
 
 __all__ = [
     "CodeEnum",
+    "CodeFacts",
     "ErrorCodeEnum",
     "ErrorGroupEnum",
     "GroupEnum",
     "StatusCodeEnum",
     "StatusGroupEnum",
+    "member_by_id",
 ]
 
 _E = TypeVar("_E")
 
-# Per enum class: its members by id, and by every name they are known by
-# (member name, printed name, aliases), casefolded. Built on first use.
-_BY_ID: dict[type, dict[Any, Any]] = {}
-_BY_NAME: dict[type, dict[str, Any]] = {}
-# Per enum class: its rows (codes) or records (groups) by id, as its table module
-# gives them; asked for once, so a member's facts cost one dict look-up after that.
-_TABLES: dict[type, Mapping[int, Any]] = {}
+# The catalogue's per-class maps, under short global names: from_id reads one
+# of them directly, which keeps it within a few dict look-ups' time.
+_BY_ID = _catalogue.MEMBERS_BY_ID
+_BY_NAME = _catalogue.MEMBERS_BY_NAME
 
 
-def _table_of(cls: Any) -> Mapping[int, Any]:
-    """A class's table (codes: rows by id; groups: records by id), asked for once."""
-    rows = _TABLES.get(cls)
-    if rows is None:
-        rows = _TABLES[cls] = cls._table()
-    return rows
-
-
-# The class hierarchy is kept shallow on purpose: each enum member's creation
-# walks its class's MRO, so two levels of package classes (CodeEnum, then
-# StatusCodeEnum or ErrorCodeEnum) cost less than a deeper tree would, and
-# what CodeEnum and GroupEnum share lives in the functions below.
-
-
-def _ids(cls: type) -> dict[Any, Any]:
-    table = _BY_ID[cls] = {m.value: m for m in cast(Any, cls).__members__.values()}
-    return table
-
-
-def _member_by_id(cls: type[_E], value: object) -> _E | None:
-    if type(value) is int:  # the common case, first and fast
-        try:
-            found: _E | None = _BY_ID[cls].get(value)
-        except KeyError:
-            found = _ids(cls).get(value)
-        return found
-    if isinstance(value, int) and not isinstance(value, bool):  # an int subclass: a member, say
-        return _member_by_id(cls, int.__int__(value))
-    return None
-
-
-def _member_by_name(cls: type[_E], name: object, names: Any) -> _E | None:
-    if not isinstance(name, str):
-        return None
-    table = _BY_NAME.get(cls)
-    if table is None:
-        table = {}
-        for member in cast(Any, cls).__members__.values():
-            for key in (member.name, *names(member)):
-                table.setdefault(key.casefold(), member)
-        _BY_NAME[cls] = table
-    found: _E | None = table.get(str.casefold(name))
+def member_by_id(cls: type[_E], value: object) -> _E:
+    """The member with this id, where the catalogue says there is one (a generated enum's
+    facts read their group or linked status this way); LookupError if there is none."""
+    found: _E | None = cls.from_id(value)  # type: ignore[attr-defined]
+    if found is None:
+        raise LookupError(f"{cls.__name__} has no member {value!r}")
     return found
 
 
-# -- pydantic v2 (only pydantic calls these, so pydantic_core is already loaded) --
+def _odd_id(cls: Any, value: object) -> Any:
+    """from_id for anything but a plain ``int``: an int subclass counts by its value."""
+    if not isinstance(value, int) or isinstance(value, bool):
+        return None
+    try:
+        plain = int.__int__(value)  # never the subclass's own methods
+    except TypeError:  # claims to be an int, and is not
+        return None
+    return _catalogue.members_by_id(cls).get(plain)
 
 
-def _pydantic_core_schema(cls: Any) -> Any:
-    """A pydantic field of this type: an id it knows becomes the member, anything else fails.
+class _MemberDocs:
+    """A generated enum's ``__doc__``: the class's docstring on the class, and on a
+    member that member's own attribute docstring, read from the module's source.
 
-    Validation is ``from_id``'s: an ``int`` (a member included), never
-    ``True`` or ``27.0``; a string of digits is read as the id too, as
-    path and query parameters arrive. An unknown id is a validation error:
-    annotate ``SmsErrorCode | int`` to keep unknown ids as plain ints (the
-    enum first: pydantic's smart union takes the leftmost of two exact
-    matches). JSON gives the id.
+    The meaning of each member is written once, after it in the generated
+    module, where editors and documentation tools read it; ``help(member)``
+    and ``member.__doc__`` read the same text. Without the source (a
+    stripped install) a member shows the class's docstring.
     """
-    from pydantic_core import PydanticCustomError, core_schema
 
-    def validate(value: object) -> Any:
-        if type(value) is cls:
-            return value
-        if isinstance(value, str):
-            digits = value.removeprefix("-")
-            if 0 < len(digits) <= 19 and digits.isascii() and digits.isdigit():
-                value = int(value)
-        member = cls.from_id(value)
+    __slots__ = ("docs", "text")
+
+    def __init__(self, text: str | None) -> None:
+        self.text = text
+        self.docs: dict[str, str] | None = None
+
+    def __get__(self, member: object, owner: type | None = None) -> str | None:
         if member is None:
-            raise PydanticCustomError(
-                "enum", "Input should be an id of {enum}", {"enum": cls.__name__}
-            )
-        return member
+            return self.text
+        if self.docs is None:
+            self.docs = _member_docstrings(type(member))
+        return self.docs.get(getattr(member, "_name_", ""), self.text)
 
-    return core_schema.no_info_plain_validator_function(
-        validate,
-        ref=f"{cls.__module__}.{cls.__qualname__}:{id(cls)}",
-        serialization=core_schema.plain_serializer_function_ser_schema(
-            int.__int__, when_used="json", return_schema=core_schema.int_schema()
-        ),
-    )
+    def __set__(self, member: object, value: object) -> None:
+        raise AttributeError("a member's documentation is read-only")
 
 
-def _pydantic_json_schema(cls: Any) -> dict[str, Any]:
-    """Every id with its name and meaning (``oneOf``, ``x-enum-*``), for OpenAPI pages."""
+def _member_docstrings(cls: type) -> dict[str, str]:
+    """Each member's attribute docstring, as the class statement in the source has it."""
+    import ast
     import inspect
+    import sys
 
-    members = list(cls.__members__.values())
-    intro = inspect.cleandoc(cls.__doc__ or cls.__name__)
-    if not members:  # a base class (StatusCodeEnum): any id of its kind
-        return {"title": cls.__name__, "description": intro, "type": "integer"}
-    listed = []
-    one_of = []
-    descriptions = []
-    for member in members:
-        title = f"{member.value} {getattr(member, 'api_name', member.name)}"
-        meaning = getattr(member, "description", None)
-        listed.append(f"- {title}" if meaning is None else f"- {title}: {meaning}")
-        one_of.append(
-            {"const": member.value, "title": title}
-            if meaning is None
-            else {"const": member.value, "title": title, "description": meaning}
-        )
-        descriptions.append(meaning or "")
-    return {
-        "title": cls.__name__,
-        "description": intro + "\n\n" + "\n".join(listed),
-        "type": "integer",
-        "enum": [member.value for member in members],
-        "oneOf": one_of,
-        "x-enum-varnames": [member.name for member in members],
-        "x-enum-descriptions": descriptions,
-    }
+    try:
+        tree = ast.parse(inspect.getsource(sys.modules[cls.__module__]))
+    except (OSError, TypeError, KeyError, SyntaxError):  # no source to read
+        return {}
+    for node in tree.body:
+        if isinstance(node, ast.ClassDef) and node.name == cls.__name__:
+            return {
+                target.id: inspect.cleandoc(after.value.value)
+                for before, after in zip(node.body, node.body[1:], strict=False)
+                if isinstance(before, ast.Assign)
+                and len(before.targets) == 1
+                and isinstance(target := before.targets[0], ast.Name)
+                and isinstance(after, ast.Expr)
+                and isinstance(after.value, ast.Constant)
+                and isinstance(after.value.value, str)
+            }
+    return {}
+
+
+class CodeFacts:
+    """The plain base of each generated code enum's facts mixin.
+
+    A generated enum types its facts (``group``, ``permanent``) on a plain
+    mixin rather than in its own body, where editors on jedi would see
+    properties as their ``property`` objects. The mixin reads the member's
+    ``record``, which the enum base provides at run time.
+    """
+
+    __slots__ = ()
+
+    if TYPE_CHECKING:
+
+        @property
+        def record(self) -> CodeRecord: ...
 
 
 class _Conversions:
-    """What every code and group enum has: the never-raising conversions at the
-    edge, and the hooks that make it a pydantic field type.
+    """What every code and group enum has: its registration, the never-raising
+    conversions at the edge, and its JSON schema for pydantic.
 
     A plain class, not an enum: an enum base costs a class creation at import.
     """
+
+    @classmethod
+    def _key(cls, channel: Channel) -> _catalogue.ClassKey:
+        raise NotImplementedError(cls.__name__)
+
+    def __init_subclass__(cls, *, channel: Channel | None = None, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if channel is not None:  # a generated enum, not one of the bases below
+            _catalogue.register(cls, cls._key(channel))
+            type.__setattr__(cls, "__doc__", _MemberDocs(cls.__dict__.get("__doc__")))
 
     @classmethod
     def from_id(cls: type[_E], value: object) -> _E | None:
@@ -168,56 +155,70 @@ class _Conversions:
         """
         if type(value) is int:  # the common case, first and fast
             try:
-                found: _E = _BY_ID[cls][value]
-            except KeyError:  # an unknown id, or the first call
-                pass
-            else:
-                return found
-        return _member_by_id(cls, value)
+                found: _E | None = _BY_ID[cls].get(value)
+            except KeyError:  # the class's first look-up
+                found = _catalogue.members_by_id(cls).get(value)
+            return found
+        found = _odd_id(cls, value)
+        return found
 
     @classmethod
     def from_name(cls: type[_E], name: object) -> _E | None:
         """The member known by this name, in any case, or None.
 
         A member is known by its member name, its printed name (the API's
-        ``name``) and any alias the catalogue records for it.
+        ``name``) and any alias the catalogue records for it; its own names
+        come before any other member's alias.
         """
-        return _member_by_name(cls, name, cast(Any, cls)._names)
+        if type(name) is not str:
+            if not isinstance(name, str):
+                return None
+            try:
+                name = str.__str__(name)  # never the subclass's own methods
+            except TypeError:  # claims to be a str, and is not
+                return None
+        try:
+            table = _BY_NAME[cls]
+        except KeyError:  # the class's first look-up
+            table = _catalogue.members_by_name(cls)
+        found: _E | None = table.get(str.casefold(name))
+        return found
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
-        """A pydantic field of this type (see ``_pydantic_core_schema``)."""
-        return _pydantic_core_schema(cls)
+        """pydantic validates the enum as any ``IntEnum`` (see ``infobip_codes._pydantic``)."""
+        from infobip_codes import _pydantic
+
+        return _pydantic.enum_core_schema(cls, source, handler)
 
     @classmethod
     def __get_pydantic_json_schema__(cls, schema: Any, handler: Any) -> dict[str, Any]:
-        """Every id with its name and meaning (``oneOf``, ``x-enum-*``), for OpenAPI pages."""
-        return _pydantic_json_schema(cls)
+        """pydantic's schema of the enum, each member named with its meaning."""
+        from infobip_codes import _pydantic
+
+        return _pydantic.enum_json_schema(cls, schema, handler)
 
 
 class CodeEnum(_Conversions, enum.IntEnum):
     """A status or error code. Members compare equal to their integer id."""
 
     @classmethod
-    def _table(cls) -> Mapping[int, tuple[CodeRecord, ...]]:
-        """The class's rows by id (each generated class names its table module)."""
-        raise NotImplementedError(cls.__name__)
+    def _key(cls, channel: Channel) -> _catalogue.ClassKey:
+        return _catalogue.ClassKey(channel, cls._kind(), groups=False)
 
     @classmethod
-    def _names(cls, member: Any) -> tuple[str, ...]:
-        return tuple(n for row in _table_of(cls)[member.value] for n in (row.name, *row.aliases))
+    def _kind(cls) -> Kind:
+        raise NotImplementedError(cls.__name__)
 
     @property
     def records(self) -> tuple[CodeRecord, ...]:
         """Every row for this code, in page order (two for 2053 and 4102)."""
-        rows: tuple[CodeRecord, ...] = _table_of(type(self))[self._value_]
-        return rows
+        return _catalogue.class_rows(type(self))[self._value_]
 
     @property
     def record(self) -> CodeRecord:
         """The code's first row: the one ``api_name``, ``description`` and ``group`` read."""
-        row: CodeRecord = _table_of(type(self))[self._value_][0]
-        return row
+        return _catalogue.class_rows(type(self))[self._value_][0]
 
     @property
     def api_name(self) -> str:
@@ -238,26 +239,33 @@ class CodeEnum(_Conversions, enum.IntEnum):
 class StatusCodeEnum(CodeEnum):
     """A status code; its group is one of the shared ``StatusGroup`` members."""
 
+    @classmethod
+    def _kind(cls) -> Kind:
+        return "status"
+
     @property
-    def group(self) -> StatusGroupEnum | None:
-        """The status group (generated classes narrow the type to ``StatusGroup``)."""
+    def group(self) -> StatusGroupEnum:
+        """The status group (each generated class types it ``StatusGroup``)."""
         raise NotImplementedError(type(self).__name__)
 
     @property
     def is_final(self) -> bool:
         """True when the group is known to be final; False while pending or unknown."""
-        group = self.group
-        return group is not None and group.is_final
+        return _rules.is_final(self.group.record)
 
 
 class ErrorCodeEnum(CodeEnum):
     """An error code of any channel."""
 
+    @classmethod
+    def _kind(cls) -> Kind:
+        return "error"
+
     @property
     def group(self) -> ErrorGroupEnum | None:
         """The error group of the code's first row, or None: tables without groups, and
-        codes no source gives one (the channels with groups narrow the type)."""
-        return None
+        codes no source gives one (each generated class types it exactly)."""
+        raise NotImplementedError(type(self).__name__)
 
     @property
     def permanent(self) -> bool | None:
@@ -268,31 +276,30 @@ class ErrorCodeEnum(CodeEnum):
     def is_ok(self) -> bool:
         """True when the code's group is known to report success (OK), not a failure."""
         group = self.group
-        return group is not None and group.is_ok
+        return _rules.is_ok(None if group is None else group.record)
 
     @property
     def is_retryable(self) -> bool:
         """True only when the code is known not to be permanent and not a success."""
-        return self.permanent is False and not self.is_ok
+        group = self.group
+        return _rules.is_retryable(self.permanent, None if group is None else group.record)
 
 
 class GroupEnum(_Conversions, enum.IntEnum):
     """A status or error group."""
 
     @classmethod
-    def _table(cls) -> Mapping[int, GroupRecord]:
-        """The class's groups by id (each generated class names its table module)."""
-        raise NotImplementedError(cls.__name__)
+    def _key(cls, channel: Channel) -> _catalogue.ClassKey:
+        return _catalogue.ClassKey(channel, cls._kind(), groups=True)
 
     @classmethod
-    def _names(cls, member: Any) -> tuple[str, ...]:
-        return (_table_of(cls)[member.value].name,)
+    def _kind(cls) -> Kind:
+        raise NotImplementedError(cls.__name__)
 
     @property
     def record(self) -> GroupRecord:
         """The group as the spec gives it."""
-        record: GroupRecord = _table_of(type(self))[self._value_]
-        return record
+        return _catalogue.class_groups(type(self))[self._value_]
 
     @property
     def api_name(self) -> str:
@@ -308,16 +315,24 @@ class GroupEnum(_Conversions, enum.IntEnum):
 class StatusGroupEnum(GroupEnum):
     """Base of ``StatusGroup``, the status groups every channel shares."""
 
+    @classmethod
+    def _kind(cls) -> Kind:
+        return "status"
+
     @property
     def is_final(self) -> bool:
         """Whether a status of this group is final (from the spec; PENDING is not)."""
-        return self.record.final is True
+        return _rules.is_final(self.record)
 
 
 class ErrorGroupEnum(GroupEnum):
     """An error group of one channel."""
 
+    @classmethod
+    def _kind(cls) -> Kind:
+        return "error"
+
     @property
     def is_ok(self) -> bool:
         """Whether an error of this group reports success (the spec says which: OK)."""
-        return self.record.success is True
+        return _rules.is_ok(self.record)

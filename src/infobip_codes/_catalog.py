@@ -2,38 +2,61 @@
 # with codegen/templates/catalog.py.j2.
 # DO NOT EDIT: change spec/*.yaml, then run `make generate`.
 
-"""Which enums make up each channel.
+"""Every channel's enums, and what each channel's parsed values can hold.
 
-The one place that wires a channel name to its classes, by direct
-reference; the lookups and the parser build their indexes from it and from
-``infobip_codes._data``.
+Importing this module imports every channel's enums, so each has registered
+with the catalogue (``infobip_codes._catalogue``) which rows it stands for.
+``CODE_TYPES`` is the run-time form of what ``infobip_codes.parsing`` types:
+for each channel and kind, the enums (or single members of another enum)
+that its parsed codes resolve to.
 """
 
 from infobip_codes import chat, dlt, email, mobile_identity, push, sms, voice
-from infobip_codes._base import ErrorCodeEnum, ErrorGroupEnum, StatusCodeEnum
-from infobip_codes.tables import Channel
+from infobip_codes.tables import Channel, Kind
 
-STATUS_GROUP = sms.StatusGroup
+__all__ = ["CODE_TYPES", "StatusGroup"]
+
+StatusGroup = sms.StatusGroup
 """The status groups every channel shares."""
 
-STATUS_ENUMS: dict[Channel, type[StatusCodeEnum]] = {
-    "sms": sms.SmsStatusCode,
-    "voice": voice.VoiceStatusCode,
-    "push": push.PushStatusCode,
+CODE_TYPES: dict[tuple[Channel, Kind], tuple[object, ...]] = {
+    ("sms", "status"): (sms.SmsStatusCode,),
+    ("voice", "status"): (
+        voice.VoiceStatusCode,
+        sms.SmsStatusCode,
+    ),
+    ("push", "status"): (
+        push.PushStatusCode,
+        sms.SmsStatusCode,
+    ),
+    ("email", "status"): (sms.SmsStatusCode,),
+    ("chat", "status"): (sms.SmsStatusCode,),
+    ("mobile_identity", "status"): (sms.SmsStatusCode,),
+    ("dlt", "status"): (sms.SmsStatusCode,),
+    ("sms", "error"): (sms.SmsErrorCode,),
+    ("voice", "error"): (
+        voice.VoiceErrorCode,
+        sms.SmsErrorCode.NO_ERROR,
+    ),
+    ("push", "error"): (
+        push.PushErrorCode,
+        sms.SmsErrorCode.NO_ERROR,
+    ),
+    ("email", "error"): (
+        email.EmailErrorCode,
+        sms.SmsErrorCode.NO_ERROR,
+    ),
+    ("chat", "error"): (
+        chat.ChatErrorCode,
+        sms.SmsErrorCode.NO_ERROR,
+    ),
+    ("mobile_identity", "error"): (
+        mobile_identity.MobileIdentityErrorCode,
+        sms.SmsErrorCode.NO_ERROR,
+    ),
+    ("dlt", "error"): (
+        dlt.DltErrorCode,
+        sms.SmsErrorCode.NO_ERROR,
+    ),
 }
-ERROR_ENUMS: dict[Channel, type[ErrorCodeEnum]] = {
-    "sms": sms.SmsErrorCode,
-    "voice": voice.VoiceErrorCode,
-    "push": push.PushErrorCode,
-    "email": email.EmailErrorCode,
-    "chat": chat.ChatErrorCode,
-    "mobile_identity": mobile_identity.MobileIdentityErrorCode,
-    "dlt": dlt.DltErrorCode,
-}
-ERROR_GROUP_ENUMS: dict[Channel, type[ErrorGroupEnum]] = {
-    "sms": sms.SmsErrorGroup,
-    "voice": voice.VoiceErrorGroup,
-    "push": push.PushErrorGroup,
-    "email": email.EmailErrorGroup,
-    "chat": chat.ChatErrorGroup,
-}
+"""The classes and members a channel's parsed statuses and errors can be."""

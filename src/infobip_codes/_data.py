@@ -2,64 +2,75 @@
 # with codegen/templates/data.py.j2.
 # DO NOT EDIT: change spec/*.yaml, then run `make generate`.
 
-"""Every channel's tables, by channel: the rows the indexes, lookups and CLI read.
+"""Every channel's tables, reached by channel and kind, each loaded on first use.
 
 Data only: no enum is imported here, so a command that only shows the
-catalogue (``infobip-codes explain``) never builds one.
+catalogue (``infobip-codes explain``) never builds one, and a program that
+reads one channel's rows never loads the others'.
 """
 
-from collections.abc import Mapping
+from __future__ import annotations
 
-from infobip_codes._record import CodeRecord, GroupRecord
-from infobip_codes.tables import Channel
-from infobip_codes.tables import chat as chat_table
-from infobip_codes.tables import dlt as dlt_table
-from infobip_codes.tables import email as email_table
-from infobip_codes.tables import mobile_identity as mobile_identity_table
-from infobip_codes.tables import push as push_table
-from infobip_codes.tables import sms as sms_table
-from infobip_codes.tables import voice as voice_table
+from types import ModuleType
+from typing import TYPE_CHECKING
 
-STATUS_ROWS: dict[Channel, tuple[CodeRecord, ...]] = {
-    "sms": sms_table.STATUSES,
-    "voice": voice_table.STATUSES,
-    "push": push_table.STATUSES,
-    "email": email_table.STATUSES,
-    "chat": chat_table.STATUSES,
-    "mobile_identity": mobile_identity_table.STATUSES,
-    "dlt": dlt_table.STATUSES,
-}
-ERROR_ROWS: dict[Channel, tuple[CodeRecord, ...]] = {
-    "sms": sms_table.ERRORS,
-    "voice": voice_table.ERRORS,
-    "push": push_table.ERRORS,
-    "email": email_table.ERRORS,
-    "chat": chat_table.ERRORS,
-    "mobile_identity": mobile_identity_table.ERRORS,
-    "dlt": dlt_table.ERRORS,
-}
-STATUS_GROUP_ROWS: Mapping[int, GroupRecord] = sms_table.STATUS_GROUPS_BY_ID
-"""The status groups every channel shares, by id (the general channel's)."""
-ERROR_GROUP_ROWS: dict[Channel, Mapping[int, GroupRecord]] = {
-    "sms": sms_table.ERROR_GROUPS_BY_ID,
-    "voice": voice_table.ERROR_GROUPS_BY_ID,
-    "push": push_table.ERROR_GROUPS_BY_ID,
-    "email": email_table.ERROR_GROUPS_BY_ID,
-    "chat": chat_table.ERROR_GROUPS_BY_ID,
-    "mobile_identity": mobile_identity_table.ERROR_GROUPS_BY_ID,
-    "dlt": dlt_table.ERROR_GROUPS_BY_ID,
-}
-GROUP_ROWS: dict[Channel, tuple[GroupRecord, ...]] = {
-    "sms": sms_table.STATUS_GROUPS + sms_table.ERROR_GROUPS,
-    "voice": voice_table.STATUS_GROUPS + voice_table.ERROR_GROUPS,
-    "push": push_table.STATUS_GROUPS + push_table.ERROR_GROUPS,
-    "email": email_table.STATUS_GROUPS + email_table.ERROR_GROUPS,
-    "chat": chat_table.STATUS_GROUPS + chat_table.ERROR_GROUPS,
-    "mobile_identity": mobile_identity_table.STATUS_GROUPS + mobile_identity_table.ERROR_GROUPS,
-    "dlt": dlt_table.STATUS_GROUPS + dlt_table.ERROR_GROUPS,
-}
-"""Every group each channel's tables print (status groups as that channel words them)."""
-ENUM_NAMES: dict[tuple[Channel, str], str] = {
+if TYPE_CHECKING:
+    from infobip_codes._record import CodeRecord, GroupRecord
+    from infobip_codes.tables import Channel, Kind
+
+__all__ = ["ENUM_NAMES", "groups", "rows", "table"]
+
+
+def table(channel: Channel) -> ModuleType:
+    """The module of a channel's records (imported on first use)."""
+    if channel == "sms":
+        from infobip_codes.tables import sms
+
+        return sms
+    if channel == "voice":
+        from infobip_codes.tables import voice
+
+        return voice
+    if channel == "push":
+        from infobip_codes.tables import push
+
+        return push
+    if channel == "email":
+        from infobip_codes.tables import email
+
+        return email
+    if channel == "chat":
+        from infobip_codes.tables import chat
+
+        return chat
+    if channel == "mobile_identity":
+        from infobip_codes.tables import mobile_identity
+
+        return mobile_identity
+    if channel == "dlt":
+        from infobip_codes.tables import dlt
+
+        return dlt
+    raise LookupError(f"no tables for channel {channel!r}")
+
+
+def rows(channel: Channel, kind: Kind) -> tuple[CodeRecord, ...]:
+    """A channel's statuses or errors, in page order."""
+    found: tuple[CodeRecord, ...] = (
+        table(channel).STATUSES if kind == "status" else table(channel).ERRORS
+    )
+    return found
+
+
+def groups(channel: Channel, kind: Kind) -> tuple[GroupRecord, ...]:
+    """A channel's status or error groups, in page order (status groups as it words them)."""
+    found: tuple[GroupRecord, ...] = (
+        table(channel).STATUS_GROUPS if kind == "status" else table(channel).ERROR_GROUPS
+    )
+    return found
+
+
+ENUM_NAMES: dict[tuple[Channel, Kind], str] = {
     ("sms", "status"): "SmsStatusCode",
     ("sms", "error"): "SmsErrorCode",
     ("voice", "status"): "VoiceStatusCode",

@@ -6,20 +6,18 @@
 
 These are the bottom of the package: the generated ``infobip_codes.tables``
 modules build instances of them, and everything else reads those instances.
-Nothing here imports another module of the package at run time. The fields
-are declared in ``codegen/columns.py``.
+The only import from the package is the names of channels and kinds, so that
+the annotations resolve at run time too. The fields are declared in
+``codegen/columns.py``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from infobip_codes.tables import Channel
+from infobip_codes.tables import Channel, Kind
 
-__all__ = ["PAGE", "CodeRecord", "GroupRecord", "index_by_id"]
+__all__ = ["PAGE", "CodeRecord", "GroupRecord"]
 
 PAGE = "page"
 """The ``source`` of every row transcribed from Infobip's "Response Status and
@@ -42,7 +40,7 @@ class CodeRecord:
     """The channel whose table holds the row: the general tables' channel, or another
     (``infobip_codes.CHANNELS`` lists them).
     """
-    kind: str
+    kind: Kind
     """``"status"`` or ``"error"``."""
     id: int
     """The code's id (the API's ``id``)."""
@@ -86,7 +84,7 @@ class GroupRecord:
 
     channel: Channel
     """The channel whose tables define the group."""
-    kind: str
+    kind: Kind
     """``"status"`` or ``"error"``."""
     id: int
     """The group's id (the API's ``groupId``)."""
@@ -108,11 +106,3 @@ class GroupRecord:
     def to_dict(self) -> dict[str, object]:
         """The fields as a plain dict (tuples as lists), ready for ``json.dumps``."""
         return _plain(self)
-
-
-def index_by_id(rows: Iterable[CodeRecord]) -> Mapping[int, tuple[CodeRecord, ...]]:
-    """Rows grouped by id, each group in page order (two rows for 2053 and 4102)."""
-    index: dict[int, tuple[CodeRecord, ...]] = {}
-    for row in rows:
-        index[row.id] = (*index.get(row.id, ()), row)
-    return index

@@ -5,24 +5,20 @@
 """The chat channel's codes, in page order ((RCS, WhatsApp, Facebook messenger, LINE, Viber)).
 
 Every member is followed by what it means: its group, whether it is
-permanent, and the page's description. The full rows are the records of
-``infobip_codes.tables.chat`` (``member.records``).
+permanent, and the page's description (``help(member)`` shows it too). The
+full rows are the records of ``infobip_codes.tables.chat``
+(``member.records``). Each code enum's facts are typed by a plain mixin as
+narrowly as its rows allow: a group without ``None`` where every row has one.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING
-
-from infobip_codes._base import ErrorCodeEnum, ErrorGroupEnum
-
-if TYPE_CHECKING:
-    from infobip_codes._record import CodeRecord, GroupRecord
+from infobip_codes._base import CodeFacts, ErrorCodeEnum, ErrorGroupEnum
 
 __all__ = ["ChatErrorCode", "ChatErrorGroup"]
 
 
-class ChatErrorGroup(ErrorGroupEnum):
+class ChatErrorGroup(ErrorGroupEnum, channel="chat"):
     """Error groups of the page's "Chat Error Codes" tables."""
 
     CLIENT_ERROR = 1
@@ -44,14 +40,24 @@ class ChatErrorGroup(ErrorGroupEnum):
     The request has not been completed successfully due to a system-related error.
     """
 
-    @classmethod
-    def _table(cls) -> Mapping[int, GroupRecord]:
-        from infobip_codes.tables import chat
 
-        return chat.ERROR_GROUPS_BY_ID
+class _ChatErrorCodeFacts(CodeFacts):
+    """What every ChatErrorCode member knows, typed as its rows allow."""
+
+    __slots__ = ()
+
+    @property
+    def group(self) -> ChatErrorGroup | None:
+        """The error group of the first row; None where no source states it."""
+        return ChatErrorGroup.from_id(self.record.group_id)
+
+    @property
+    def permanent(self) -> bool | None:
+        """Whether a retry of the same message cannot help; None where no source says."""
+        return self.record.permanent
 
 
-class ChatErrorCode(ErrorCodeEnum):
+class ChatErrorCode(_ChatErrorCodeFacts, ErrorCodeEnum, channel="chat"):
     """Errors of the page's "Chat Error Codes" tables."""
 
     EC_UNKNOWN_APPLICATION = 7001
@@ -306,14 +312,3 @@ class ChatErrorCode(ErrorCodeEnum):
     marketing-loop/tests/test_sources_infobip.py and studevkiran/SNEHA-SAURABHA-2025-26
     WHATSAPP_ERROR_DETAILED_REPORT.md
     """
-
-    @classmethod
-    def _table(cls) -> Mapping[int, tuple[CodeRecord, ...]]:
-        from infobip_codes.tables import chat
-
-        return chat.ERRORS_BY_ID
-
-    @property
-    def group(self) -> ChatErrorGroup | None:
-        """The error group (of the first row, where the page lists a code twice)."""
-        return ChatErrorGroup.from_id(self.record.group_id)

@@ -5,25 +5,42 @@
 """The dlt channel's codes, in page order (Applicable for the India region.).
 
 Every member is followed by what it means: its group, whether it is
-permanent, and the page's description. The full rows are the records of
-``infobip_codes.tables.dlt`` (``member.records``).
+permanent, and the page's description (``help(member)`` shows it too). The
+full rows are the records of ``infobip_codes.tables.dlt``
+(``member.records``). Each code enum's facts are typed by a plain mixin as
+narrowly as its rows allow: a group without ``None`` where every row has one.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING
-
-from infobip_codes._base import ErrorCodeEnum
+from infobip_codes._base import CodeFacts, ErrorCodeEnum, member_by_id
 from infobip_codes.sms import SmsStatusCode
-
-if TYPE_CHECKING:
-    from infobip_codes._record import CodeRecord
 
 __all__ = ["DltErrorCode"]
 
 
-class DltErrorCode(ErrorCodeEnum):
+class _DltErrorCodeFacts(CodeFacts):
+    """What every DltErrorCode member knows, typed as its rows allow."""
+
+    __slots__ = ()
+
+    @property
+    def group(self) -> None:
+        """None: the dlt table has no groups."""
+        return None
+
+    @property
+    def permanent(self) -> None:
+        """None: the dlt table states no permanence."""
+        return None
+
+    @property
+    def status(self) -> SmsStatusCode:
+        """The general status the page links this error to."""
+        return member_by_id(SmsStatusCode, self.record.status_id)
+
+
+class DltErrorCode(_DltErrorCodeFacts, ErrorCodeEnum, channel="dlt"):
     """Errors of the page's "DLT Error Codes" table."""
 
     EC_BLOCKED_BY_DLT = 4106
@@ -61,19 +78,3 @@ class DltErrorCode(ErrorCodeEnum):
 
     Template blocked by DLT Scrubbing.
     """
-
-    @classmethod
-    def _table(cls) -> Mapping[int, tuple[CodeRecord, ...]]:
-        from infobip_codes.tables import dlt
-
-        return dlt.ERRORS_BY_ID
-
-    @property
-    def group(self) -> None:
-        """None: the dlt table has no groups."""
-        return None
-
-    @property
-    def status(self) -> SmsStatusCode | None:
-        """The general status the page links this error to."""
-        return SmsStatusCode.from_id(self.record.status_id)

@@ -5,24 +5,20 @@
 """The email channel's codes, in page order.
 
 Every member is followed by what it means: its group, whether it is
-permanent, and the page's description. The full rows are the records of
-``infobip_codes.tables.email`` (``member.records``).
+permanent, and the page's description (``help(member)`` shows it too). The
+full rows are the records of ``infobip_codes.tables.email``
+(``member.records``). Each code enum's facts are typed by a plain mixin as
+narrowly as its rows allow: a group without ``None`` where every row has one.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING
-
-from infobip_codes._base import ErrorCodeEnum, ErrorGroupEnum
-
-if TYPE_CHECKING:
-    from infobip_codes._record import CodeRecord, GroupRecord
+from infobip_codes._base import CodeFacts, ErrorCodeEnum, ErrorGroupEnum
 
 __all__ = ["EmailErrorCode", "EmailErrorGroup"]
 
 
-class EmailErrorGroup(ErrorGroupEnum):
+class EmailErrorGroup(ErrorGroupEnum, channel="email"):
     """Error groups of the page's "Email Error Codes" tables."""
 
     DROPPED = 1
@@ -45,14 +41,24 @@ class EmailErrorGroup(ErrorGroupEnum):
     The request has not been completed successfully due to system-related errors.
     """
 
-    @classmethod
-    def _table(cls) -> Mapping[int, GroupRecord]:
-        from infobip_codes.tables import email
 
-        return email.ERROR_GROUPS_BY_ID
+class _EmailErrorCodeFacts(CodeFacts):
+    """What every EmailErrorCode member knows, typed as its rows allow."""
+
+    __slots__ = ()
+
+    @property
+    def group(self) -> EmailErrorGroup | None:
+        """The error group of the first row; None where no source states it."""
+        return EmailErrorGroup.from_id(self.record.group_id)
+
+    @property
+    def permanent(self) -> bool | None:
+        """Whether a retry of the same message cannot help; None where no source says."""
+        return self.record.permanent
 
 
-class EmailErrorCode(ErrorCodeEnum):
+class EmailErrorCode(_EmailErrorCodeFacts, ErrorCodeEnum, channel="email"):
     """Errors of the page's "Email Error Codes" tables."""
 
     EC_EMAIL_BLACKLISTED = 6001
@@ -180,14 +186,3 @@ class EmailErrorCode(ErrorCodeEnum):
     Beyond the page. Source: Infobip "Email Error Codes Update"
     (https://infobip.com/docs/email/email-error-codes-update)
     """
-
-    @classmethod
-    def _table(cls) -> Mapping[int, tuple[CodeRecord, ...]]:
-        from infobip_codes.tables import email
-
-        return email.ERRORS_BY_ID
-
-    @property
-    def group(self) -> EmailErrorGroup | None:
-        """The error group (of the first row, where the page lists a code twice)."""
-        return EmailErrorGroup.from_id(self.record.group_id)

@@ -5,17 +5,21 @@
 """Find codes by id or by name, across channels or within one.
 
 With a literal ``channel``, the result has that channel's type:
-``error_by_id(27, channel="sms")`` is ``SmsErrorCode | None``. Without one,
-the general tables are tried first, then the other channels in page order.
+``error_by_id(27, channel="sms")`` is ``SmsErrorCode | None``. A channel's
+look-ups answer from the same tables as its parser: its own, then the general
+codes every channel's reports carry, so ``status_by_id(5, channel="voice")``
+is the general ``DELIVERED_TO_HANDSET``. Without a channel, the general
+tables are tried first, then the other channels in page order.
 
 Ids are ``int`` only (``True`` and ``27.0`` find nothing); names match in
-any case, by printed name, member name or alias. An unknown channel raises
-``ValueError`` naming the valid ones.
+any case, by printed name, member name or alias, a code's own names before
+any other's alias. Nothing here raises on an id or a name; an unknown
+channel raises ``ValueError`` naming the valid ones.
 """
 
 from typing import Literal, overload
 
-from infobip_codes import _catalog, _index
+from infobip_codes import _catalogue
 from infobip_codes._base import CodeEnum, ErrorCodeEnum, StatusCodeEnum
 from infobip_codes._record import CodeRecord
 from infobip_codes.chat import ChatErrorCode
@@ -27,9 +31,6 @@ from infobip_codes.sms import SmsErrorCode, SmsStatusCode
 from infobip_codes.tables import Channel
 from infobip_codes.voice import VoiceErrorCode, VoiceStatusCode
 
-_STATUS_ANY = _index.STATUS_BY_ID[None]
-_ERROR_ANY = _index.ERROR_BY_ID[None]
-
 __all__ = [
     "error_by_id",
     "error_by_name",
@@ -39,10 +40,14 @@ __all__ = [
     "status_by_name",
 ]
 
+# Every channel's enums are imported above, so each has registered its rows.
+_BY_ID = _catalogue.SCOPE_BY_ID
+_BY_NAME = _catalogue.SCOPE_BY_NAME
+
 
 def records() -> tuple[CodeRecord, ...]:
     """Every row of the catalogue, channel by channel, in page order."""
-    return _index.RECORDS
+    return _catalogue.records()
 
 
 def member_of(record: CodeRecord) -> CodeEnum:
@@ -51,11 +56,7 @@ def member_of(record: CodeRecord) -> CodeEnum:
     >>> member_of(records()[0])
     <SmsStatusCode.PENDING_WAITING_DELIVERY: 3>
     """
-    enums = _catalog.STATUS_ENUMS if record.kind == "status" else _catalog.ERROR_ENUMS
-    enum = enums.get(record.channel)
-    member = None if enum is None else enum.__members__.get(record.member)
-    if member is None:
-        raise LookupError(f"no {record.channel} {record.kind} member {record.member!r}")
+    member: CodeEnum = _catalogue.member_of(record)
     return member
 
 
@@ -64,11 +65,27 @@ def status_by_id(id: int, channel: Literal["sms"]) -> SmsStatusCode | None: ...
 
 
 @overload
-def status_by_id(id: int, channel: Literal["voice"]) -> VoiceStatusCode | None: ...
+def status_by_id(id: int, channel: Literal["voice"]) -> VoiceStatusCode | SmsStatusCode | None: ...
 
 
 @overload
-def status_by_id(id: int, channel: Literal["push"]) -> PushStatusCode | None: ...
+def status_by_id(id: int, channel: Literal["push"]) -> PushStatusCode | SmsStatusCode | None: ...
+
+
+@overload
+def status_by_id(id: int, channel: Literal["email"]) -> SmsStatusCode | None: ...
+
+
+@overload
+def status_by_id(id: int, channel: Literal["chat"]) -> SmsStatusCode | None: ...
+
+
+@overload
+def status_by_id(id: int, channel: Literal["mobile_identity"]) -> SmsStatusCode | None: ...
+
+
+@overload
+def status_by_id(id: int, channel: Literal["dlt"]) -> SmsStatusCode | None: ...
 
 
 @overload
@@ -81,12 +98,14 @@ def status_by_id(id: int, channel: Channel | None = None) -> StatusCodeEnum | No
     >>> status_by_id(3)
     <SmsStatusCode.PENDING_WAITING_DELIVERY: 3>
     """
-    if channel is None and type(id) is int:  # the common case, first and fast
-        return _STATUS_ANY.get(id)
-    table = _index.STATUS_BY_ID[_index.channel_or_none(channel)]  # ValueError: no such channel
-    if not isinstance(id, int) or isinstance(id, bool):
-        return None
-    return table.get(int.__int__(id))
+    if type(id) is int:  # the common case, first and fast
+        try:
+            found: StatusCodeEnum | None = _BY_ID["status"][channel].get(id)
+            return found
+        except Exception:  # a channel not looked up yet, or not a channel at all
+            pass
+    answer: StatusCodeEnum | None = _catalogue.member_by_id("status", id, channel)
+    return answer
 
 
 @overload
@@ -94,27 +113,39 @@ def error_by_id(id: int, channel: Literal["sms"]) -> SmsErrorCode | None: ...
 
 
 @overload
-def error_by_id(id: int, channel: Literal["voice"]) -> VoiceErrorCode | None: ...
+def error_by_id(
+    id: int, channel: Literal["voice"]
+) -> VoiceErrorCode | Literal[SmsErrorCode.NO_ERROR] | None: ...
 
 
 @overload
-def error_by_id(id: int, channel: Literal["push"]) -> PushErrorCode | None: ...
+def error_by_id(
+    id: int, channel: Literal["push"]
+) -> PushErrorCode | Literal[SmsErrorCode.NO_ERROR] | None: ...
 
 
 @overload
-def error_by_id(id: int, channel: Literal["email"]) -> EmailErrorCode | None: ...
+def error_by_id(
+    id: int, channel: Literal["email"]
+) -> EmailErrorCode | Literal[SmsErrorCode.NO_ERROR] | None: ...
 
 
 @overload
-def error_by_id(id: int, channel: Literal["chat"]) -> ChatErrorCode | None: ...
+def error_by_id(
+    id: int, channel: Literal["chat"]
+) -> ChatErrorCode | Literal[SmsErrorCode.NO_ERROR] | None: ...
 
 
 @overload
-def error_by_id(id: int, channel: Literal["mobile_identity"]) -> MobileIdentityErrorCode | None: ...
+def error_by_id(
+    id: int, channel: Literal["mobile_identity"]
+) -> MobileIdentityErrorCode | Literal[SmsErrorCode.NO_ERROR] | None: ...
 
 
 @overload
-def error_by_id(id: int, channel: Literal["dlt"]) -> DltErrorCode | None: ...
+def error_by_id(
+    id: int, channel: Literal["dlt"]
+) -> DltErrorCode | Literal[SmsErrorCode.NO_ERROR] | None: ...
 
 
 @overload
@@ -127,12 +158,14 @@ def error_by_id(id: int, channel: Channel | None = None) -> ErrorCodeEnum | None
     >>> error_by_id(0)
     <SmsErrorCode.NO_ERROR: 0>
     """
-    if channel is None and type(id) is int:  # the common case, first and fast
-        return _ERROR_ANY.get(id)
-    table = _index.ERROR_BY_ID[_index.channel_or_none(channel)]  # ValueError: no such channel
-    if not isinstance(id, int) or isinstance(id, bool):
-        return None
-    return table.get(int.__int__(id))
+    if type(id) is int:  # the common case, first and fast
+        try:
+            found: ErrorCodeEnum | None = _BY_ID["error"][channel].get(id)
+            return found
+        except Exception:  # a channel not looked up yet, or not a channel at all
+            pass
+    answer: ErrorCodeEnum | None = _catalogue.member_by_id("error", id, channel)
+    return answer
 
 
 @overload
@@ -140,11 +173,31 @@ def status_by_name(name: str, channel: Literal["sms"]) -> SmsStatusCode | None: 
 
 
 @overload
-def status_by_name(name: str, channel: Literal["voice"]) -> VoiceStatusCode | None: ...
+def status_by_name(
+    name: str, channel: Literal["voice"]
+) -> VoiceStatusCode | SmsStatusCode | None: ...
 
 
 @overload
-def status_by_name(name: str, channel: Literal["push"]) -> PushStatusCode | None: ...
+def status_by_name(
+    name: str, channel: Literal["push"]
+) -> PushStatusCode | SmsStatusCode | None: ...
+
+
+@overload
+def status_by_name(name: str, channel: Literal["email"]) -> SmsStatusCode | None: ...
+
+
+@overload
+def status_by_name(name: str, channel: Literal["chat"]) -> SmsStatusCode | None: ...
+
+
+@overload
+def status_by_name(name: str, channel: Literal["mobile_identity"]) -> SmsStatusCode | None: ...
+
+
+@overload
+def status_by_name(name: str, channel: Literal["dlt"]) -> SmsStatusCode | None: ...
 
 
 @overload
@@ -157,10 +210,8 @@ def status_by_name(name: str, channel: Channel | None = None) -> StatusCodeEnum 
     >>> status_by_name("PENDING_WAITING_DELIVERY")
     <SmsStatusCode.PENDING_WAITING_DELIVERY: 3>
     """
-    table = _index.STATUS_BY_NAME[_index.channel_or_none(channel)]  # ValueError: no such channel
-    if not isinstance(name, str):
-        return None
-    return table.get(str.casefold(name))
+    answer: StatusCodeEnum | None = _catalogue.member_by_name("status", name, channel)
+    return answer
 
 
 @overload
@@ -168,29 +219,39 @@ def error_by_name(name: str, channel: Literal["sms"]) -> SmsErrorCode | None: ..
 
 
 @overload
-def error_by_name(name: str, channel: Literal["voice"]) -> VoiceErrorCode | None: ...
+def error_by_name(
+    name: str, channel: Literal["voice"]
+) -> VoiceErrorCode | Literal[SmsErrorCode.NO_ERROR] | None: ...
 
 
 @overload
-def error_by_name(name: str, channel: Literal["push"]) -> PushErrorCode | None: ...
+def error_by_name(
+    name: str, channel: Literal["push"]
+) -> PushErrorCode | Literal[SmsErrorCode.NO_ERROR] | None: ...
 
 
 @overload
-def error_by_name(name: str, channel: Literal["email"]) -> EmailErrorCode | None: ...
+def error_by_name(
+    name: str, channel: Literal["email"]
+) -> EmailErrorCode | Literal[SmsErrorCode.NO_ERROR] | None: ...
 
 
 @overload
-def error_by_name(name: str, channel: Literal["chat"]) -> ChatErrorCode | None: ...
+def error_by_name(
+    name: str, channel: Literal["chat"]
+) -> ChatErrorCode | Literal[SmsErrorCode.NO_ERROR] | None: ...
 
 
 @overload
 def error_by_name(
     name: str, channel: Literal["mobile_identity"]
-) -> MobileIdentityErrorCode | None: ...
+) -> MobileIdentityErrorCode | Literal[SmsErrorCode.NO_ERROR] | None: ...
 
 
 @overload
-def error_by_name(name: str, channel: Literal["dlt"]) -> DltErrorCode | None: ...
+def error_by_name(
+    name: str, channel: Literal["dlt"]
+) -> DltErrorCode | Literal[SmsErrorCode.NO_ERROR] | None: ...
 
 
 @overload
@@ -203,7 +264,5 @@ def error_by_name(name: str, channel: Channel | None = None) -> ErrorCodeEnum | 
     >>> error_by_name("NO_ERROR")
     <SmsErrorCode.NO_ERROR: 0>
     """
-    table = _index.ERROR_BY_NAME[_index.channel_or_none(channel)]  # ValueError: no such channel
-    if not isinstance(name, str):
-        return None
-    return table.get(str.casefold(name))
+    answer: ErrorCodeEnum | None = _catalogue.member_by_name("error", name, channel)
+    return answer

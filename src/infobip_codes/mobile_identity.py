@@ -5,24 +5,38 @@
 """The mobile_identity channel's codes, in page order.
 
 Every member is followed by what it means: its group, whether it is
-permanent, and the page's description. The full rows are the records of
-``infobip_codes.tables.mobile_identity`` (``member.records``).
+permanent, and the page's description (``help(member)`` shows it too). The
+full rows are the records of ``infobip_codes.tables.mobile_identity``
+(``member.records``). Each code enum's facts are typed by a plain mixin as
+narrowly as its rows allow: a group without ``None`` where every row has one.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING
-
-from infobip_codes._base import ErrorCodeEnum
-
-if TYPE_CHECKING:
-    from infobip_codes._record import CodeRecord
+from infobip_codes._base import CodeFacts, ErrorCodeEnum
 
 __all__ = ["MobileIdentityErrorCode"]
 
 
-class MobileIdentityErrorCode(ErrorCodeEnum):
+class _MobileIdentityErrorCodeFacts(CodeFacts):
+    """What every MobileIdentityErrorCode member knows, typed as its rows allow."""
+
+    __slots__ = ()
+
+    @property
+    def group(self) -> None:
+        """None: the mobile_identity table has no groups."""
+        return None
+
+    @property
+    def permanent(self) -> None:
+        """None: the mobile_identity table states no permanence."""
+        return None
+
+
+class MobileIdentityErrorCode(
+    _MobileIdentityErrorCodeFacts, ErrorCodeEnum, channel="mobile_identity"
+):
     """Errors of the page's "Mobile Identity Error Codes" table."""
 
     EC_NO_COVERAGE = 100
@@ -60,14 +74,3 @@ class MobileIdentityErrorCode(ErrorCodeEnum):
 
     Internal error ion the Infobip web interface. Contact Support to resolve the issue.
     """
-
-    @classmethod
-    def _table(cls) -> Mapping[int, tuple[CodeRecord, ...]]:
-        from infobip_codes.tables import mobile_identity
-
-        return mobile_identity.ERRORS_BY_ID
-
-    @property
-    def group(self) -> None:
-        """None: the mobile_identity table has no groups."""
-        return None

@@ -4,33 +4,60 @@
 
 """Parse the API's status, error and report objects: the typed entry points.
 
-With a literal ``channel``, the parsed ``code`` has that channel's type:
-``parse_error(obj, channel="sms").code`` is ``SmsErrorCode | None``. The
-rules the parser follows are in ``infobip_codes._parser``; its one exception
-is :class:`PayloadError`.
+Each channel has its own parsed types, typed with exactly what that
+channel's reports resolve to: its own codes, and the general codes every
+channel's reports carry (a voice report's status 5 is the general
+``DELIVERED_TO_HANDSET``; every channel's error 0 is the general
+``NO_ERROR``). With a literal ``channel``, each parser returns them:
+``parse_report(body, channel="voice")`` is a tuple of ``VoiceReport``.
+The rules the parser follows are in ``infobip_codes._resolve``; its one
+exception is :class:`PayloadError`.
 """
 
 from collections.abc import Callable, Iterable, Iterator
 from typing import Literal, overload
 
-from infobip_codes import _parser
+from infobip_codes import _api, _stream
 from infobip_codes._base import ErrorCodeEnum, StatusCodeEnum
-from infobip_codes._parser import ParsedError, ParsedReport, ParsedStatus, Payload, PayloadError
-from infobip_codes.chat import ChatErrorCode
+from infobip_codes._errors import PayloadError
+from infobip_codes._reading import Payload
+from infobip_codes._values import ParsedError, ParsedReport, ParsedStatus
+from infobip_codes.chat import ChatErrorCode, ChatErrorGroup
 from infobip_codes.dlt import DltErrorCode
-from infobip_codes.email import EmailErrorCode
+from infobip_codes.email import EmailErrorCode, EmailErrorGroup
 from infobip_codes.mobile_identity import MobileIdentityErrorCode
-from infobip_codes.push import PushErrorCode, PushStatusCode
-from infobip_codes.sms import SmsErrorCode, SmsStatusCode
+from infobip_codes.push import PushErrorCode, PushErrorGroup, PushStatusCode
+from infobip_codes.sms import SmsErrorCode, SmsErrorGroup, SmsStatusCode
 from infobip_codes.tables import Channel
-from infobip_codes.voice import VoiceErrorCode, VoiceStatusCode
+from infobip_codes.voice import VoiceErrorCode, VoiceErrorGroup, VoiceStatusCode
 
 __all__ = [
+    "ChatError",
+    "ChatReport",
+    "ChatStatus",
+    "DltError",
+    "DltReport",
+    "DltStatus",
+    "EmailError",
+    "EmailReport",
+    "EmailStatus",
+    "MobileIdentityError",
+    "MobileIdentityReport",
+    "MobileIdentityStatus",
     "ParsedError",
     "ParsedReport",
     "ParsedStatus",
     "Payload",
     "PayloadError",
+    "PushError",
+    "PushReport",
+    "PushStatus",
+    "SmsError",
+    "SmsReport",
+    "SmsStatus",
+    "VoiceError",
+    "VoiceReport",
+    "VoiceStatus",
     "iter_report",
     "parse_error",
     "parse_report",
@@ -38,46 +65,303 @@ __all__ = [
 ]
 
 
-@overload
-def parse_status(
-    obj: Payload, channel: Literal["sms"], *, strict: bool = ...
-) -> ParsedStatus[SmsStatusCode]: ...
+class SmsStatus(ParsedStatus[SmsStatusCode], channel="sms"):
+    """A status of a sms report, response or log, resolved against its tables."""
+
+    __slots__ = ()
+
+
+class SmsError(ParsedError[SmsErrorCode], channel="sms"):
+    """An error of a sms report, response or log, resolved against its tables."""
+
+    __slots__ = ()
+
+    @property
+    def group(self) -> SmsErrorGroup | None:
+        """The error group sent (else the catalogue's), through the sms groups."""
+        group: SmsErrorGroup | None = self._group
+        return group
+
+
+class SmsReport(ParsedReport[SmsStatusCode, SmsErrorCode], channel="sms"):
+    """One result of a sms send response, delivery report or message log."""
+
+    __slots__ = ()
+
+    @property
+    def status(self) -> SmsStatus | None:
+        """The result's status, or None where it has none."""
+        status: SmsStatus | None = self._status
+        return status
+
+    @property
+    def error(self) -> SmsError | None:
+        """The result's error, or None where it has none."""
+        error: SmsError | None = self._error
+        return error
+
+
+class VoiceStatus(ParsedStatus[VoiceStatusCode | SmsStatusCode], channel="voice"):
+    """A status of a voice report, response or log, resolved against its tables."""
+
+    __slots__ = ()
+
+
+class VoiceError(ParsedError[VoiceErrorCode | Literal[SmsErrorCode.NO_ERROR]], channel="voice"):
+    """An error of a voice report, response or log, resolved against its tables."""
+
+    __slots__ = ()
+
+    @property
+    def group(self) -> VoiceErrorGroup | None:
+        """The error group sent (else the catalogue's), through the voice groups."""
+        group: VoiceErrorGroup | None = self._group
+        return group
+
+
+class VoiceReport(
+    ParsedReport[VoiceStatusCode | SmsStatusCode, VoiceErrorCode | Literal[SmsErrorCode.NO_ERROR]],
+    channel="voice",
+):
+    """One result of a voice send response, delivery report or message log."""
+
+    __slots__ = ()
+
+    @property
+    def status(self) -> VoiceStatus | None:
+        """The result's status, or None where it has none."""
+        status: VoiceStatus | None = self._status
+        return status
+
+    @property
+    def error(self) -> VoiceError | None:
+        """The result's error, or None where it has none."""
+        error: VoiceError | None = self._error
+        return error
+
+
+class PushStatus(ParsedStatus[PushStatusCode | SmsStatusCode], channel="push"):
+    """A status of a push report, response or log, resolved against its tables."""
+
+    __slots__ = ()
+
+
+class PushError(ParsedError[PushErrorCode | Literal[SmsErrorCode.NO_ERROR]], channel="push"):
+    """An error of a push report, response or log, resolved against its tables."""
+
+    __slots__ = ()
+
+    @property
+    def group(self) -> PushErrorGroup | Literal[SmsErrorGroup.OK] | None:
+        """The error group sent (else the catalogue's), through the push groups."""
+        group: PushErrorGroup | Literal[SmsErrorGroup.OK] | None = self._group
+        return group
+
+
+class PushReport(
+    ParsedReport[PushStatusCode | SmsStatusCode, PushErrorCode | Literal[SmsErrorCode.NO_ERROR]],
+    channel="push",
+):
+    """One result of a push send response, delivery report or message log."""
+
+    __slots__ = ()
+
+    @property
+    def status(self) -> PushStatus | None:
+        """The result's status, or None where it has none."""
+        status: PushStatus | None = self._status
+        return status
+
+    @property
+    def error(self) -> PushError | None:
+        """The result's error, or None where it has none."""
+        error: PushError | None = self._error
+        return error
+
+
+class EmailStatus(ParsedStatus[SmsStatusCode], channel="email"):
+    """A status of a email report, response or log, resolved against its tables."""
+
+    __slots__ = ()
+
+
+class EmailError(ParsedError[EmailErrorCode | Literal[SmsErrorCode.NO_ERROR]], channel="email"):
+    """An error of a email report, response or log, resolved against its tables."""
+
+    __slots__ = ()
+
+    @property
+    def group(self) -> EmailErrorGroup | Literal[SmsErrorGroup.OK] | None:
+        """The error group sent (else the catalogue's), through the email groups."""
+        group: EmailErrorGroup | Literal[SmsErrorGroup.OK] | None = self._group
+        return group
+
+
+class EmailReport(
+    ParsedReport[SmsStatusCode, EmailErrorCode | Literal[SmsErrorCode.NO_ERROR]], channel="email"
+):
+    """One result of a email send response, delivery report or message log."""
+
+    __slots__ = ()
+
+    @property
+    def status(self) -> EmailStatus | None:
+        """The result's status, or None where it has none."""
+        status: EmailStatus | None = self._status
+        return status
+
+    @property
+    def error(self) -> EmailError | None:
+        """The result's error, or None where it has none."""
+        error: EmailError | None = self._error
+        return error
+
+
+class ChatStatus(ParsedStatus[SmsStatusCode], channel="chat"):
+    """A status of a chat report, response or log, resolved against its tables."""
+
+    __slots__ = ()
+
+
+class ChatError(ParsedError[ChatErrorCode | Literal[SmsErrorCode.NO_ERROR]], channel="chat"):
+    """An error of a chat report, response or log, resolved against its tables."""
+
+    __slots__ = ()
+
+    @property
+    def group(self) -> ChatErrorGroup | Literal[SmsErrorGroup.OK] | None:
+        """The error group sent (else the catalogue's), through the chat groups."""
+        group: ChatErrorGroup | Literal[SmsErrorGroup.OK] | None = self._group
+        return group
+
+
+class ChatReport(
+    ParsedReport[SmsStatusCode, ChatErrorCode | Literal[SmsErrorCode.NO_ERROR]], channel="chat"
+):
+    """One result of a chat send response, delivery report or message log."""
+
+    __slots__ = ()
+
+    @property
+    def status(self) -> ChatStatus | None:
+        """The result's status, or None where it has none."""
+        status: ChatStatus | None = self._status
+        return status
+
+    @property
+    def error(self) -> ChatError | None:
+        """The result's error, or None where it has none."""
+        error: ChatError | None = self._error
+        return error
+
+
+class MobileIdentityStatus(ParsedStatus[SmsStatusCode], channel="mobile_identity"):
+    """A status of a mobile_identity report, response or log, resolved against its tables."""
+
+    __slots__ = ()
+
+
+class MobileIdentityError(
+    ParsedError[MobileIdentityErrorCode | Literal[SmsErrorCode.NO_ERROR]], channel="mobile_identity"
+):
+    """An error of a mobile_identity report, response or log, resolved against its tables."""
+
+    __slots__ = ()
+
+    @property
+    def group(self) -> Literal[SmsErrorGroup.OK] | None:
+        """The error group sent (else the catalogue's), through the mobile_identity groups."""
+        group: Literal[SmsErrorGroup.OK] | None = self._group
+        return group
+
+
+class MobileIdentityReport(
+    ParsedReport[SmsStatusCode, MobileIdentityErrorCode | Literal[SmsErrorCode.NO_ERROR]],
+    channel="mobile_identity",
+):
+    """One result of a mobile_identity send response, delivery report or message log."""
+
+    __slots__ = ()
+
+    @property
+    def status(self) -> MobileIdentityStatus | None:
+        """The result's status, or None where it has none."""
+        status: MobileIdentityStatus | None = self._status
+        return status
+
+    @property
+    def error(self) -> MobileIdentityError | None:
+        """The result's error, or None where it has none."""
+        error: MobileIdentityError | None = self._error
+        return error
+
+
+class DltStatus(ParsedStatus[SmsStatusCode], channel="dlt"):
+    """A status of a dlt report, response or log, resolved against its tables."""
+
+    __slots__ = ()
+
+
+class DltError(ParsedError[DltErrorCode | Literal[SmsErrorCode.NO_ERROR]], channel="dlt"):
+    """An error of a dlt report, response or log, resolved against its tables."""
+
+    __slots__ = ()
+
+    @property
+    def group(self) -> Literal[SmsErrorGroup.OK] | None:
+        """The error group sent (else the catalogue's), through the dlt groups."""
+        group: Literal[SmsErrorGroup.OK] | None = self._group
+        return group
+
+
+class DltReport(
+    ParsedReport[SmsStatusCode, DltErrorCode | Literal[SmsErrorCode.NO_ERROR]], channel="dlt"
+):
+    """One result of a dlt send response, delivery report or message log."""
+
+    __slots__ = ()
+
+    @property
+    def status(self) -> DltStatus | None:
+        """The result's status, or None where it has none."""
+        status: DltStatus | None = self._status
+        return status
+
+    @property
+    def error(self) -> DltError | None:
+        """The result's error, or None where it has none."""
+        error: DltError | None = self._error
+        return error
 
 
 @overload
-def parse_status(
-    obj: Payload, channel: Literal["voice"], *, strict: bool = ...
-) -> ParsedStatus[VoiceStatusCode | SmsStatusCode]: ...
+def parse_status(obj: Payload, channel: Literal["sms"], *, strict: bool = ...) -> SmsStatus: ...
 
 
 @overload
-def parse_status(
-    obj: Payload, channel: Literal["push"], *, strict: bool = ...
-) -> ParsedStatus[PushStatusCode | SmsStatusCode]: ...
+def parse_status(obj: Payload, channel: Literal["voice"], *, strict: bool = ...) -> VoiceStatus: ...
 
 
 @overload
-def parse_status(
-    obj: Payload, channel: Literal["email"], *, strict: bool = ...
-) -> ParsedStatus[SmsStatusCode]: ...
+def parse_status(obj: Payload, channel: Literal["push"], *, strict: bool = ...) -> PushStatus: ...
 
 
 @overload
-def parse_status(
-    obj: Payload, channel: Literal["chat"], *, strict: bool = ...
-) -> ParsedStatus[SmsStatusCode]: ...
+def parse_status(obj: Payload, channel: Literal["email"], *, strict: bool = ...) -> EmailStatus: ...
+
+
+@overload
+def parse_status(obj: Payload, channel: Literal["chat"], *, strict: bool = ...) -> ChatStatus: ...
 
 
 @overload
 def parse_status(
     obj: Payload, channel: Literal["mobile_identity"], *, strict: bool = ...
-) -> ParsedStatus[SmsStatusCode]: ...
+) -> MobileIdentityStatus: ...
 
 
 @overload
-def parse_status(
-    obj: Payload, channel: Literal["dlt"], *, strict: bool = ...
-) -> ParsedStatus[SmsStatusCode]: ...
+def parse_status(obj: Payload, channel: Literal["dlt"], *, strict: bool = ...) -> DltStatus: ...
 
 
 @overload
@@ -91,8 +375,9 @@ def parse_status(
 ) -> ParsedStatus[StatusCodeEnum]:
     """Parse one status object (``{groupId, groupName, id, name, description}``).
 
-    ``channel`` restricts resolution to that channel's tables; without it the
-    general tables are tried first.
+    ``channel`` resolves against that channel's tables, then the general
+    statuses every channel's reports carry; without it the general tables are
+    tried first. ``strict=True`` raises :class:`PayloadError` on a mismatch.
 
     >>> s = parse_status({"groupId": 3, "groupName": "DELIVERED", "id": 5,
     ...                   "name": "DELIVERED_TO_HANDSET",
@@ -100,49 +385,38 @@ def parse_status(
     >>> s.code, s.is_final, s.description
     (<SmsStatusCode.DELIVERED_TO_HANDSET: 5>, True, 'Message delivered to handset')
     """
-    return _parser.parse_status(obj, channel, strict=strict)
+    parsed: ParsedStatus[StatusCodeEnum] = _api.parse_status(obj, channel, strict=strict)
+    return parsed
 
 
 @overload
-def parse_error(
-    obj: Payload, channel: Literal["sms"], *, strict: bool = ...
-) -> ParsedError[SmsErrorCode]: ...
+def parse_error(obj: Payload, channel: Literal["sms"], *, strict: bool = ...) -> SmsError: ...
 
 
 @overload
-def parse_error(
-    obj: Payload, channel: Literal["voice"], *, strict: bool = ...
-) -> ParsedError[VoiceErrorCode]: ...
+def parse_error(obj: Payload, channel: Literal["voice"], *, strict: bool = ...) -> VoiceError: ...
 
 
 @overload
-def parse_error(
-    obj: Payload, channel: Literal["push"], *, strict: bool = ...
-) -> ParsedError[PushErrorCode]: ...
+def parse_error(obj: Payload, channel: Literal["push"], *, strict: bool = ...) -> PushError: ...
 
 
 @overload
-def parse_error(
-    obj: Payload, channel: Literal["email"], *, strict: bool = ...
-) -> ParsedError[EmailErrorCode]: ...
+def parse_error(obj: Payload, channel: Literal["email"], *, strict: bool = ...) -> EmailError: ...
 
 
 @overload
-def parse_error(
-    obj: Payload, channel: Literal["chat"], *, strict: bool = ...
-) -> ParsedError[ChatErrorCode]: ...
+def parse_error(obj: Payload, channel: Literal["chat"], *, strict: bool = ...) -> ChatError: ...
 
 
 @overload
 def parse_error(
     obj: Payload, channel: Literal["mobile_identity"], *, strict: bool = ...
-) -> ParsedError[MobileIdentityErrorCode]: ...
+) -> MobileIdentityError: ...
 
 
 @overload
-def parse_error(
-    obj: Payload, channel: Literal["dlt"], *, strict: bool = ...
-) -> ParsedError[DltErrorCode]: ...
+def parse_error(obj: Payload, channel: Literal["dlt"], *, strict: bool = ...) -> DltError: ...
 
 
 @overload
@@ -161,49 +435,50 @@ def parse_error(
     >>> e.code, e.group, e.is_retryable
     (<SmsErrorCode.EC_ABSENT_SUBSCRIBER: 27>, <SmsErrorGroup.HANDSET_ERRORS: 1>, True)
     """
-    return _parser.parse_error(obj, channel, strict=strict)
+    parsed: ParsedError[ErrorCodeEnum] = _api.parse_error(obj, channel, strict=strict)
+    return parsed
 
 
 @overload
 def parse_report(
     obj: Payload, channel: Literal["sms"], *, strict: bool = ...
-) -> tuple[ParsedReport[SmsStatusCode, SmsErrorCode], ...]: ...
+) -> tuple[SmsReport, ...]: ...
 
 
 @overload
 def parse_report(
     obj: Payload, channel: Literal["voice"], *, strict: bool = ...
-) -> tuple[ParsedReport[VoiceStatusCode | SmsStatusCode, VoiceErrorCode], ...]: ...
+) -> tuple[VoiceReport, ...]: ...
 
 
 @overload
 def parse_report(
     obj: Payload, channel: Literal["push"], *, strict: bool = ...
-) -> tuple[ParsedReport[PushStatusCode | SmsStatusCode, PushErrorCode], ...]: ...
+) -> tuple[PushReport, ...]: ...
 
 
 @overload
 def parse_report(
     obj: Payload, channel: Literal["email"], *, strict: bool = ...
-) -> tuple[ParsedReport[SmsStatusCode, EmailErrorCode], ...]: ...
+) -> tuple[EmailReport, ...]: ...
 
 
 @overload
 def parse_report(
     obj: Payload, channel: Literal["chat"], *, strict: bool = ...
-) -> tuple[ParsedReport[SmsStatusCode, ChatErrorCode], ...]: ...
+) -> tuple[ChatReport, ...]: ...
 
 
 @overload
 def parse_report(
     obj: Payload, channel: Literal["mobile_identity"], *, strict: bool = ...
-) -> tuple[ParsedReport[SmsStatusCode, MobileIdentityErrorCode], ...]: ...
+) -> tuple[MobileIdentityReport, ...]: ...
 
 
 @overload
 def parse_report(
     obj: Payload, channel: Literal["dlt"], *, strict: bool = ...
-) -> tuple[ParsedReport[SmsStatusCode, DltErrorCode], ...]: ...
+) -> tuple[DltReport, ...]: ...
 
 
 @overload
@@ -226,7 +501,10 @@ def parse_report(
     >>> r.message_id, r.status.group, r.error.is_ok
     ('m1', <StatusGroup.DELIVERED: 3>, True)
     """
-    return _parser.parse_report(obj, channel, strict=strict)
+    parsed: tuple[ParsedReport[StatusCodeEnum, ErrorCodeEnum], ...] = _api.parse_report(
+        obj, channel, strict=strict
+    )
+    return parsed
 
 
 @overload
@@ -236,7 +514,7 @@ def iter_report(
     *,
     strict: bool = ...,
     on_error: Callable[[PayloadError], object] | None = ...,
-) -> Iterator[ParsedReport[SmsStatusCode, SmsErrorCode]]: ...
+) -> Iterator[SmsReport]: ...
 
 
 @overload
@@ -246,7 +524,7 @@ def iter_report(
     *,
     strict: bool = ...,
     on_error: Callable[[PayloadError], object] | None = ...,
-) -> Iterator[ParsedReport[VoiceStatusCode | SmsStatusCode, VoiceErrorCode]]: ...
+) -> Iterator[VoiceReport]: ...
 
 
 @overload
@@ -256,7 +534,7 @@ def iter_report(
     *,
     strict: bool = ...,
     on_error: Callable[[PayloadError], object] | None = ...,
-) -> Iterator[ParsedReport[PushStatusCode | SmsStatusCode, PushErrorCode]]: ...
+) -> Iterator[PushReport]: ...
 
 
 @overload
@@ -266,7 +544,7 @@ def iter_report(
     *,
     strict: bool = ...,
     on_error: Callable[[PayloadError], object] | None = ...,
-) -> Iterator[ParsedReport[SmsStatusCode, EmailErrorCode]]: ...
+) -> Iterator[EmailReport]: ...
 
 
 @overload
@@ -276,7 +554,7 @@ def iter_report(
     *,
     strict: bool = ...,
     on_error: Callable[[PayloadError], object] | None = ...,
-) -> Iterator[ParsedReport[SmsStatusCode, ChatErrorCode]]: ...
+) -> Iterator[ChatReport]: ...
 
 
 @overload
@@ -286,7 +564,7 @@ def iter_report(
     *,
     strict: bool = ...,
     on_error: Callable[[PayloadError], object] | None = ...,
-) -> Iterator[ParsedReport[SmsStatusCode, MobileIdentityErrorCode]]: ...
+) -> Iterator[MobileIdentityReport]: ...
 
 
 @overload
@@ -296,7 +574,7 @@ def iter_report(
     *,
     strict: bool = ...,
     on_error: Callable[[PayloadError], object] | None = ...,
-) -> Iterator[ParsedReport[SmsStatusCode, DltErrorCode]]: ...
+) -> Iterator[DltReport]: ...
 
 
 @overload
@@ -322,11 +600,11 @@ def iter_report(
     holds a report, response or result. A bad line, one that is not text
     included, raises :class:`PayloadError` with its ``line`` number, or, with
     ``on_error``, is handed to it and the lines after it are read on. Blank
-    lines are skipped.
+    lines are skipped. Nothing else is ever raised, whatever the lines do.
 
     >>> lines = ['{"messageId": "a", "status": {"id": 5}}', "not json"]
     >>> [r.message_id for r in iter_report(lines, on_error=print)]
     line 2: $: invalid JSON: Expecting value
     ['a']
     """
-    return _parser.iter_report(lines, channel, strict=strict, on_error=on_error)
+    return _stream.iter_report(lines, channel, strict=strict, on_error=on_error)

@@ -5,25 +5,40 @@
 """The push channel's codes, in page order.
 
 Every member is followed by what it means: its group, whether it is
-permanent, and the page's description. The full rows are the records of
-``infobip_codes.tables.push`` (``member.records``).
+permanent, and the page's description (``help(member)`` shows it too). The
+full rows are the records of ``infobip_codes.tables.push``
+(``member.records``). Each code enum's facts are typed by a plain mixin as
+narrowly as its rows allow: a group without ``None`` where every row has one.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from typing import cast
 
-from infobip_codes._base import ErrorCodeEnum, ErrorGroupEnum, StatusCodeEnum
+from infobip_codes._base import (
+    CodeFacts,
+    ErrorCodeEnum,
+    ErrorGroupEnum,
+    StatusCodeEnum,
+    member_by_id,
+)
 from infobip_codes.sms import StatusGroup
-
-if TYPE_CHECKING:
-    from infobip_codes._record import CodeRecord, GroupRecord
 
 __all__ = ["PushErrorCode", "PushErrorGroup", "PushStatusCode"]
 
 
-class PushStatusCode(StatusCodeEnum):
+class _PushStatusCodeFacts(CodeFacts):
+    """What every PushStatusCode member knows, typed as its rows allow."""
+
+    __slots__ = ()
+
+    @property
+    def group(self) -> StatusGroup:
+        """The status group (of the first row, where the page lists a code twice)."""
+        return member_by_id(StatusGroup, self.record.group_id)
+
+
+class PushStatusCode(_PushStatusCodeFacts, StatusCodeEnum, channel="push"):
     """Statuses of the page's "Push Notifications Status Codes" tables."""
 
     UNDELIVERABLE_NO_DESTINATION = 66
@@ -54,19 +69,8 @@ class PushStatusCode(StatusCodeEnum):
     applications or check the configuration.
     """
 
-    @classmethod
-    def _table(cls) -> Mapping[int, tuple[CodeRecord, ...]]:
-        from infobip_codes.tables import push
 
-        return push.STATUSES_BY_ID
-
-    @property
-    def group(self) -> StatusGroup | None:
-        """The status group (of the first row, where the page lists a code twice)."""
-        return StatusGroup.from_id(self.record.group_id)
-
-
-class PushErrorGroup(ErrorGroupEnum):
+class PushErrorGroup(ErrorGroupEnum, channel="push"):
     """Error groups of the page's "Push Notification Error Codes" tables."""
 
     REGISTRATION_ERROR = 1
@@ -82,14 +86,24 @@ class PushErrorGroup(ErrorGroupEnum):
     Messages not sent due to Clouds communication issues.
     """
 
-    @classmethod
-    def _table(cls) -> Mapping[int, GroupRecord]:
-        from infobip_codes.tables import push
 
-        return push.ERROR_GROUPS_BY_ID
+class _PushErrorCodeFacts(CodeFacts):
+    """What every PushErrorCode member knows, typed as its rows allow."""
+
+    __slots__ = ()
+
+    @property
+    def group(self) -> PushErrorGroup:
+        """The error group (of the first row, where the page lists a code twice)."""
+        return member_by_id(PushErrorGroup, self.record.group_id)
+
+    @property
+    def permanent(self) -> bool:
+        """Whether a retry of the same message cannot help (every row states it)."""
+        return cast(bool, self.record.permanent)
 
 
-class PushErrorCode(ErrorCodeEnum):
+class PushErrorCode(_PushErrorCodeFacts, ErrorCodeEnum, channel="push"):
     """Errors of the page's "Push Notification Error Codes" tables."""
 
     EC_DEVICE_APP_UNINSTALL = 8001
@@ -176,14 +190,3 @@ class PushErrorCode(ErrorCodeEnum):
 
     Push Cloud (FCM or APNS) is temporarily unavailable. Message is pending in retry.
     """
-
-    @classmethod
-    def _table(cls) -> Mapping[int, tuple[CodeRecord, ...]]:
-        from infobip_codes.tables import push
-
-        return push.ERRORS_BY_ID
-
-    @property
-    def group(self) -> PushErrorGroup | None:
-        """The error group (of the first row, where the page lists a code twice)."""
-        return PushErrorGroup.from_id(self.record.group_id)

@@ -5,24 +5,27 @@
 """The sms channel's codes, in page order.
 
 Every member is followed by what it means: its group, whether it is
-permanent, and the page's description. The full rows are the records of
-``infobip_codes.tables.sms`` (``member.records``).
+permanent, and the page's description (``help(member)`` shows it too). The
+full rows are the records of ``infobip_codes.tables.sms``
+(``member.records``). Each code enum's facts are typed by a plain mixin as
+narrowly as its rows allow: a group without ``None`` where every row has one.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING
-
-from infobip_codes._base import ErrorCodeEnum, ErrorGroupEnum, StatusCodeEnum, StatusGroupEnum
-
-if TYPE_CHECKING:
-    from infobip_codes._record import CodeRecord, GroupRecord
+from infobip_codes._base import (
+    CodeFacts,
+    ErrorCodeEnum,
+    ErrorGroupEnum,
+    StatusCodeEnum,
+    StatusGroupEnum,
+    member_by_id,
+)
 
 __all__ = ["SmsErrorCode", "SmsErrorGroup", "SmsStatusCode", "StatusGroup"]
 
 
-class StatusGroup(StatusGroupEnum):
+class StatusGroup(StatusGroupEnum, channel="sms"):
     """The status groups every channel shares (a status object's ``groupId``)."""
 
     ACCEPTED = 0
@@ -70,14 +73,19 @@ class StatusGroup(StatusGroupEnum):
     operator has reverted REJECTED as final status.
     """
 
-    @classmethod
-    def _table(cls) -> Mapping[int, GroupRecord]:
-        from infobip_codes.tables import sms
 
-        return sms.STATUS_GROUPS_BY_ID
+class _SmsStatusCodeFacts(CodeFacts):
+    """What every SmsStatusCode member knows, typed as its rows allow."""
+
+    __slots__ = ()
+
+    @property
+    def group(self) -> StatusGroup:
+        """The status group (of the first row, where the page lists a code twice)."""
+        return member_by_id(StatusGroup, self.record.group_id)
 
 
-class SmsStatusCode(StatusCodeEnum):
+class SmsStatusCode(_SmsStatusCodeFacts, StatusCodeEnum, channel="sms"):
     """Statuses of the page's "General Status Codes" tables."""
 
     PENDING_WAITING_DELIVERY = 3
@@ -322,19 +330,8 @@ class SmsStatusCode(StatusCodeEnum):
     tests/src/Unit/Plugin/SmsGateway/Infobip/MessageResponseHandlerTest.php
     """
 
-    @classmethod
-    def _table(cls) -> Mapping[int, tuple[CodeRecord, ...]]:
-        from infobip_codes.tables import sms
 
-        return sms.STATUSES_BY_ID
-
-    @property
-    def group(self) -> StatusGroup | None:
-        """The status group (of the first row, where the page lists a code twice)."""
-        return StatusGroup.from_id(self.record.group_id)
-
-
-class SmsErrorGroup(ErrorGroupEnum):
+class SmsErrorGroup(ErrorGroupEnum, channel="sms"):
     """Error groups of the page's "General Error Codes" tables."""
 
     OK = 0
@@ -352,14 +349,24 @@ class SmsErrorGroup(ErrorGroupEnum):
     OPERATOR_ERRORS = 3
     """The request has not been completed due to operator issues."""
 
-    @classmethod
-    def _table(cls) -> Mapping[int, GroupRecord]:
-        from infobip_codes.tables import sms
 
-        return sms.ERROR_GROUPS_BY_ID
+class _SmsErrorCodeFacts(CodeFacts):
+    """What every SmsErrorCode member knows, typed as its rows allow."""
+
+    __slots__ = ()
+
+    @property
+    def group(self) -> SmsErrorGroup:
+        """The error group (of the first row, where the page lists a code twice)."""
+        return member_by_id(SmsErrorGroup, self.record.group_id)
+
+    @property
+    def permanent(self) -> bool | None:
+        """Whether a retry of the same message cannot help; None where no source says."""
+        return self.record.permanent
 
 
-class SmsErrorCode(ErrorCodeEnum):
+class SmsErrorCode(_SmsErrorCodeFacts, ErrorCodeEnum, channel="sms"):
     """Errors of the page's "General Error Codes" tables."""
 
     NO_ERROR = 0
@@ -964,14 +971,3 @@ class SmsErrorCode(ErrorCodeEnum):
 
     The page gives no description.
     """
-
-    @classmethod
-    def _table(cls) -> Mapping[int, tuple[CodeRecord, ...]]:
-        from infobip_codes.tables import sms
-
-        return sms.ERRORS_BY_ID
-
-    @property
-    def group(self) -> SmsErrorGroup | None:
-        """The error group (of the first row, where the page lists a code twice)."""
-        return SmsErrorGroup.from_id(self.record.group_id)

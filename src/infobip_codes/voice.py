@@ -5,25 +5,40 @@
 """The voice channel's codes, in page order.
 
 Every member is followed by what it means: its group, whether it is
-permanent, and the page's description. The full rows are the records of
-``infobip_codes.tables.voice`` (``member.records``).
+permanent, and the page's description (``help(member)`` shows it too). The
+full rows are the records of ``infobip_codes.tables.voice``
+(``member.records``). Each code enum's facts are typed by a plain mixin as
+narrowly as its rows allow: a group without ``None`` where every row has one.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from typing import cast
 
-from infobip_codes._base import ErrorCodeEnum, ErrorGroupEnum, StatusCodeEnum
+from infobip_codes._base import (
+    CodeFacts,
+    ErrorCodeEnum,
+    ErrorGroupEnum,
+    StatusCodeEnum,
+    member_by_id,
+)
 from infobip_codes.sms import StatusGroup
-
-if TYPE_CHECKING:
-    from infobip_codes._record import CodeRecord, GroupRecord
 
 __all__ = ["VoiceErrorCode", "VoiceErrorGroup", "VoiceStatusCode"]
 
 
-class VoiceStatusCode(StatusCodeEnum):
+class _VoiceStatusCodeFacts(CodeFacts):
+    """What every VoiceStatusCode member knows, typed as its rows allow."""
+
+    __slots__ = ()
+
+    @property
+    def group(self) -> StatusGroup:
+        """The status group (of the first row, where the page lists a code twice)."""
+        return member_by_id(StatusGroup, self.record.group_id)
+
+
+class VoiceStatusCode(_VoiceStatusCodeFacts, StatusCodeEnum, channel="voice"):
     """Statuses of the page's "Voice Status Codes" tables."""
 
     REJECTED_INVALID_AUDIO_FILE_URL = 53
@@ -105,19 +120,8 @@ class VoiceStatusCode(StatusCodeEnum):
     Action groups submitted in HTTP API request are invalid.
     """
 
-    @classmethod
-    def _table(cls) -> Mapping[int, tuple[CodeRecord, ...]]:
-        from infobip_codes.tables import voice
 
-        return voice.STATUSES_BY_ID
-
-    @property
-    def group(self) -> StatusGroup | None:
-        """The status group (of the first row, where the page lists a code twice)."""
-        return StatusGroup.from_id(self.record.group_id)
-
-
-class VoiceErrorGroup(ErrorGroupEnum):
+class VoiceErrorGroup(ErrorGroupEnum, channel="voice"):
     """Error groups of the page's "Voice Error Codes" tables."""
 
     OK = 0
@@ -132,14 +136,24 @@ class VoiceErrorGroup(ErrorGroupEnum):
     OPERATOR_ERRORS = 3
     """The request has not been completed due to operator issues."""
 
-    @classmethod
-    def _table(cls) -> Mapping[int, GroupRecord]:
-        from infobip_codes.tables import voice
 
-        return voice.ERROR_GROUPS_BY_ID
+class _VoiceErrorCodeFacts(CodeFacts):
+    """What every VoiceErrorCode member knows, typed as its rows allow."""
+
+    __slots__ = ()
+
+    @property
+    def group(self) -> VoiceErrorGroup:
+        """The error group (of the first row, where the page lists a code twice)."""
+        return member_by_id(VoiceErrorGroup, self.record.group_id)
+
+    @property
+    def permanent(self) -> bool:
+        """Whether a retry of the same message cannot help (every row states it)."""
+        return cast(bool, self.record.permanent)
 
 
-class VoiceErrorCode(ErrorCodeEnum):
+class VoiceErrorCode(_VoiceErrorCodeFacts, ErrorCodeEnum, channel="voice"):
     """Errors of the page's "Voice Error Codes" tables."""
 
     VOICE_ANSWERED = 5000
@@ -290,14 +304,3 @@ class VoiceErrorCode(ErrorCodeEnum):
 
     The service failed to complete the request.
     """
-
-    @classmethod
-    def _table(cls) -> Mapping[int, tuple[CodeRecord, ...]]:
-        from infobip_codes.tables import voice
-
-        return voice.ERRORS_BY_ID
-
-    @property
-    def group(self) -> VoiceErrorGroup | None:
-        """The error group (of the first row, where the page lists a code twice)."""
-        return VoiceErrorGroup.from_id(self.record.group_id)

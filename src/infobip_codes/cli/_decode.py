@@ -20,7 +20,7 @@ from infobip_codes.cli._terminal import (
 from infobip_codes.cli._writers import dumps, write_json_array
 
 if TYPE_CHECKING:
-    from infobip_codes._parser import ParsedError, ParsedReport, ParsedStatus, PayloadError
+    from infobip_codes import ParsedError, ParsedReport, ParsedStatus, PayloadError
 
 
 _ENVELOPE_KEYS = {"results", "messages", "messageId", "message_id", "status", "error"}
@@ -34,7 +34,8 @@ def _decode_one(obj: object, args: argparse.Namespace) -> list[ParsedReport[Any,
     catalogue knows without disagreement wins. Where both or neither do, the
     user is asked to say which it is.
     """
-    from infobip_codes._parser import ParsedReport, parse_error, parse_report, parse_status
+    from infobip_codes._api import parse_error, parse_report, parse_status
+    from infobip_codes._values import ParsedReport
 
     bare = isinstance(obj, dict) and not _ENVELOPE_KEYS & obj.keys()
     if not bare and not (args.status or args.error):
@@ -94,7 +95,7 @@ class _TextWriter:
     """Decoded results as text, one block each, a blank line between blocks."""
 
     def __init__(self, out: TextIO) -> None:
-        from infobip_codes._parser import ParsedError
+        from infobip_codes import ParsedError
 
         self.out = out
         self.style = Style(out)
@@ -164,7 +165,7 @@ class _TextWriter:
 
 def _decode_document(obj: object, args: argparse.Namespace, out: TextIO) -> int:
     """One JSON document: everything is parsed first, so bad input writes nothing."""
-    from infobip_codes._parser import PayloadError
+    from infobip_codes import PayloadError
 
     try:
         reports = _decode_one(obj, args)
@@ -190,7 +191,7 @@ def _decode_stream(
     A bad line is reported on stderr with its number, and reading goes on;
     the exit status is 2 when any line failed.
     """
-    from infobip_codes._parser import iter_report
+    from infobip_codes import iter_report
 
     if args.status or args.error:
         raise UserError("--status and --error read one bare object, not a stream of lines")

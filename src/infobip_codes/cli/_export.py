@@ -7,13 +7,12 @@ from collections.abc import Sequence
 from dataclasses import fields
 from typing import TextIO
 
-from infobip_codes import _data
+from infobip_codes import _catalogue, _data
 from infobip_codes._record import CodeRecord, GroupRecord
-from infobip_codes._rows import RECORDS
 from infobip_codes._version import __version__
 from infobip_codes.cli._rows import select
 from infobip_codes.cli._writers import dumps, record_dict, write_json
-from infobip_codes.tables import CHANNELS
+from infobip_codes.tables import CHANNELS, KINDS
 
 FIELDS = tuple(f.name for f in fields(CodeRecord))
 """The columns of an exported record: CodeRecord's fields, in its order."""
@@ -66,7 +65,7 @@ def _sql_insert(name: str, row: dict[str, object]) -> str:
 
 
 def _groups(channel: str | None, kind: str | None) -> list[GroupRecord]:
-    found = [group for name in CHANNELS for group in _data.GROUP_ROWS[name]]
+    found = [g for name in CHANNELS for kind in KINDS for g in _data.groups(name, kind)]
     return [
         g
         for g in found
@@ -77,7 +76,7 @@ def _groups(channel: str | None, kind: str | None) -> list[GroupRecord]:
 def _write_sql(out: TextIO, channel: str | None, kind: str | None) -> int:
     rows = [
         (seq, row)
-        for seq, row in enumerate(RECORDS, 1)
+        for seq, row in enumerate(_catalogue.records(), 1)
         if (channel is None or row.channel == channel) and (kind is None or row.kind == kind)
     ]
     groups = _groups(channel, kind)
@@ -109,7 +108,7 @@ def _csv_cell(value: object) -> object:
 def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     if args.format == "sql":
         return 0 if _write_sql(out, args.channel, args.kind) else 1
-    rows = [record_dict(r) for r in select(RECORDS, args.channel, args.kind)]
+    rows = [record_dict(r) for r in select(_catalogue.records(), args.channel, args.kind)]
     if args.format == "json":
         write_json(out, rows)
     else:

@@ -12,7 +12,7 @@ from typing import IO, TYPE_CHECKING, TextIO
 from infobip_codes.cli._terminal import UserError
 
 if TYPE_CHECKING:
-    from infobip_codes._parser import PayloadError
+    from infobip_codes import PayloadError
 
 
 def int_digits() -> int:
@@ -103,7 +103,7 @@ class Input:
 def decoded(lines: Iterable[bytes], on_error: Callable[[PayloadError], object]) -> Iterator[str]:
     """Lines as text, numbered as read; a line that is not UTF-8 is reported and
     replaced by a blank one, which the parser skips and still counts."""
-    from infobip_codes._parser import PayloadError
+    from infobip_codes import PayloadError
 
     for number, line in enumerate(lines, 1):
         try:

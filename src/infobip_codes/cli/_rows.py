@@ -4,30 +4,31 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from infobip_codes import _data
+from infobip_codes import _catalogue, _rules
 from infobip_codes._record import CodeRecord
-from infobip_codes._rows import RECORDS, ROWS_BY_ID, ROWS_BY_NAME
 from infobip_codes.cli._writers import enum_name
+from infobip_codes.tables import KINDS
+
+_MEANINGS: dict[_rules.Advice, tuple[str, bool | None]] = {
+    "wait": ("not final: the message is still on its way; wait for a report", True),
+    "final": ("final", None),
+    "none": ("no error: nothing to retry", True),
+    "retry": ("temporary: a retry may succeed", True),
+    "fix": ("permanent: do not retry the same message; fix the cause first", False),
+    "unknown": ("no source says whether a retry can help", False),
+}
+"""What each advice means for the sender, and whether it is good news (None: neither)."""
 
 
 def meaning_of(row: CodeRecord) -> tuple[str, bool | None]:
     """What a code means for the sender, and whether that is good news (None: neither)."""
-    if row.kind == "status":
-        group = None if row.group_id is None else _data.STATUS_GROUP_ROWS.get(row.group_id)
-        if group is None:
-            return "the group is not known: wait for a later report", None
-        if not group.final:
-            return "not final: the message is still on its way; wait for a report", True
-        return f"final: {group.name}", None
-    groups = _data.ERROR_GROUP_ROWS[row.channel]
-    error_group = None if row.group_id is None else groups.get(row.group_id)
-    if error_group is not None and error_group.success:
-        return "no error: nothing to retry", True
-    if row.permanent:
-        return "permanent: do not retry the same message; fix the cause first", False
-    if row.permanent is None:
-        return "no source says whether a retry can help", False
-    return "temporary: a retry may succeed", True
+    groups = _catalogue.group_rows(row.kind, row.channel)
+    group = None if row.group_id is None else groups.get(row.group_id)
+    advice = _rules.advice(row.kind, group, row.permanent)
+    text, good = _MEANINGS[advice]
+    if advice == "final" and group is not None:
+        text = f"final: {group.name}"
+    return text, good
 
 
 def select(rows: Iterable[CodeRecord], channel: str | None, kind: str | None) -> list[CodeRecord]:
@@ -45,8 +46,8 @@ def rows_named(query: str) -> list[CodeRecord]:
     asked_enum, dot, name = query.rpartition(".")
     if not dot:
         name = query
-    for kind in ("status", "error"):
-        for row in ROWS_BY_NAME.get((kind, name.casefold()), ()):
+    for kind in KINDS:
+        for row in _catalogue.rows_named(kind, name):
             if id(row) in seen:
                 continue
             if dot and asked_enum.rpartition(".")[2].casefold() != enum_name(row).casefold():
@@ -65,7 +66,7 @@ def matches(row: CodeRecord, words: Sequence[str]) -> bool:
 
 def search(text: str, channel: str | None, kind: str | None) -> list[CodeRecord]:
     words = text.casefold().split()
-    return [row for row in select(RECORDS, channel, kind) if matches(row, words)]
+    return [row for row in select(_catalogue.records(), channel, kind) if matches(row, words)]
 
 
 def as_id(query: str) -> int | None:
@@ -80,4 +81,4 @@ def rows_for(query: str) -> list[CodeRecord]:
     code_id = as_id(query)
     if code_id is None:
         return rows_named(query)
-    return [row for k in ("status", "error") for row in ROWS_BY_ID.get((k, code_id), ())]
+    return [row for kind in KINDS for row in _catalogue.rows(kind, code_id)]

@@ -5,12 +5,14 @@
 """The catalogue's data: one module of records per channel, in page order.
 
 ``infobip_codes.tables.<channel>`` holds that channel's rows as
-``CodeRecord`` and ``GroupRecord`` instances; this module names the channels.
+``CodeRecord`` and ``GroupRecord`` instances; this module names the channels
+and the two kinds of code, and says which tables each channel's reports
+resolve against.
 """
 
 from typing import Literal, TypeAlias
 
-__all__ = ["CHANNELS", "GENERAL", "Channel"]
+__all__ = ["CHANNELS", "GENERAL", "GROUP_SCOPES", "KINDS", "SCOPES", "Channel", "Kind", "Scope"]
 
 Channel: TypeAlias = Literal["sms", "voice", "push", "email", "chat", "mobile_identity", "dlt"]
 """A channel name, as every ``channel=`` parameter takes it."""
@@ -26,6 +28,76 @@ CHANNELS: tuple[Channel, ...] = (
 )
 """Every channel, in page order."""
 
+Kind: TypeAlias = Literal["status", "error"]
+"""What a code is: a status (where a message is) or an error (what went wrong)."""
+
+KINDS: tuple[Kind, ...] = ("status", "error")
+"""Both kinds, statuses first."""
+
+Scope: TypeAlias = tuple[tuple[Channel, frozenset[int] | None], ...]
+"""Tables to resolve against, in order: each channel's, limited to some group ids or not."""
+
 GENERAL: Channel = "sms"
 """The channel of the page's general tables: the status groups every channel
 shares, and the statuses DLT errors link to."""
+
+SCOPES: dict[tuple[Channel | None, Kind], Scope] = {
+    (None, "status"): (
+        ("sms", None),
+        ("voice", None),
+        ("push", None),
+        ("email", None),
+        ("chat", None),
+        ("mobile_identity", None),
+        ("dlt", None),
+    ),
+    ("sms", "status"): (("sms", None),),
+    ("voice", "status"): (("voice", None), ("sms", frozenset({0, 1, 2, 3, 4, 5}))),
+    ("push", "status"): (("push", None), ("sms", frozenset({0, 1, 2, 3, 4, 5}))),
+    ("email", "status"): (("email", None), ("sms", frozenset({0, 1, 2, 3, 4, 5}))),
+    ("chat", "status"): (("chat", None), ("sms", frozenset({0, 1, 2, 3, 4, 5}))),
+    ("mobile_identity", "status"): (
+        ("mobile_identity", None),
+        ("sms", frozenset({0, 1, 2, 3, 4, 5})),
+    ),
+    ("dlt", "status"): (("dlt", None), ("sms", frozenset({0, 1, 2, 3, 4, 5}))),
+    (None, "error"): (
+        ("sms", None),
+        ("voice", None),
+        ("push", None),
+        ("email", None),
+        ("chat", None),
+        ("mobile_identity", None),
+        ("dlt", None),
+    ),
+    ("sms", "error"): (("sms", None),),
+    ("voice", "error"): (("voice", None), ("sms", frozenset({0}))),
+    ("push", "error"): (("push", None), ("sms", frozenset({0}))),
+    ("email", "error"): (("email", None), ("sms", frozenset({0}))),
+    ("chat", "error"): (("chat", None), ("sms", frozenset({0}))),
+    ("mobile_identity", "error"): (("mobile_identity", None), ("sms", frozenset({0}))),
+    ("dlt", "error"): (("dlt", None), ("sms", frozenset({0}))),
+}
+"""The tables a channel's codes resolve against, in the order tried: its own, then
+the general channel's rows of the groups every channel's reports carry; with no
+channel (None), every table, the general first."""
+
+GROUP_SCOPES: dict[tuple[Channel | None, Kind], Scope] = {
+    (None, "status"): (("sms", None),),
+    ("sms", "status"): (("sms", None),),
+    ("voice", "status"): (("sms", None),),
+    ("push", "status"): (("sms", None),),
+    ("email", "status"): (("sms", None),),
+    ("chat", "status"): (("sms", None),),
+    ("mobile_identity", "status"): (("sms", None),),
+    ("dlt", "status"): (("sms", None),),
+    (None, "error"): (("sms", None),),
+    ("sms", "error"): (("sms", None),),
+    ("voice", "error"): (("voice", None), ("sms", frozenset({0}))),
+    ("push", "error"): (("push", None), ("sms", frozenset({0}))),
+    ("email", "error"): (("email", None), ("sms", frozenset({0}))),
+    ("chat", "error"): (("chat", None), ("sms", frozenset({0}))),
+    ("mobile_identity", "error"): (("mobile_identity", None), ("sms", frozenset({0}))),
+    ("dlt", "error"): (("dlt", None), ("sms", frozenset({0}))),
+}
+"""The groups a channel resolves, in the order tried; the first group of an id wins."""

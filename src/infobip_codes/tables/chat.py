@@ -9,7 +9,7 @@ Errors from the page's "Chat Error Codes" tables.
 Rows with a ``source`` come from elsewhere: that field names where.
 """
 
-from infobip_codes._record import CodeRecord, GroupRecord, index_by_id
+from infobip_codes._record import CodeRecord, GroupRecord
 
 STATUS_GROUPS: tuple[GroupRecord, ...] = ()
 STATUSES: tuple[CodeRecord, ...] = ()
@@ -485,8 +485,3 @@ ERRORS: tuple[CodeRecord, ...] = (
         source="WhatsApp payloads in camilootoya-habi/tableros-marketing-habi marketing-loop/tests/test_sources_infobip.py and studevkiran/SNEHA-SAURABHA-2025-26 WHATSAPP_ERROR_DETAILED_REPORT.md",
     ),
 )
-
-STATUS_GROUPS_BY_ID = {group.id: group for group in STATUS_GROUPS}
-STATUSES_BY_ID = index_by_id(STATUSES)
-ERROR_GROUPS_BY_ID = {group.id: group for group in ERROR_GROUPS}
-ERRORS_BY_ID = index_by_id(ERRORS)

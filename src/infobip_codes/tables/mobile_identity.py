@@ -9,7 +9,7 @@ Errors from the page's "Mobile Identity Error Codes" table.
 Rows with a ``source`` come from elsewhere: that field names where.
 """
 
-from infobip_codes._record import CodeRecord, GroupRecord, index_by_id
+from infobip_codes._record import CodeRecord, GroupRecord
 
 STATUS_GROUPS: tuple[GroupRecord, ...] = ()
 STATUSES: tuple[CodeRecord, ...] = ()
@@ -82,8 +82,3 @@ ERRORS: tuple[CodeRecord, ...] = (
         description="Internal error ion the Infobip web interface. Contact Support to resolve the issue.",
     ),
 )
-
-STATUS_GROUPS_BY_ID = {group.id: group for group in STATUS_GROUPS}
-STATUSES_BY_ID = index_by_id(STATUSES)
-ERROR_GROUPS_BY_ID = {group.id: group for group in ERROR_GROUPS}
-ERRORS_BY_ID = index_by_id(ERRORS)

@@ -10,7 +10,7 @@ Errors from the page's "Voice Error Codes" tables.
 Rows with a ``source`` come from elsewhere: that field names where.
 """
 
-from infobip_codes._record import CodeRecord, GroupRecord, index_by_id
+from infobip_codes._record import CodeRecord, GroupRecord
 
 STATUS_GROUPS: tuple[GroupRecord, ...] = (
     GroupRecord(
@@ -451,8 +451,3 @@ ERRORS: tuple[CodeRecord, ...] = (
         description="The service failed to complete the request.",
     ),
 )
-
-STATUS_GROUPS_BY_ID = {group.id: group for group in STATUS_GROUPS}
-STATUSES_BY_ID = index_by_id(STATUSES)
-ERROR_GROUPS_BY_ID = {group.id: group for group in ERROR_GROUPS}
-ERRORS_BY_ID = index_by_id(ERRORS)
