@@ -1,7 +1,8 @@
 """Command line of the generator: ``python -m codegen {generate,check,import-docs}``.
 
 Exit status: 0 success; 1 the check found drift (or the import found
-differences); 2 the spec or page is invalid (nothing written).
+differences); 2 the spec or page is invalid, or a generated module cannot be
+formatted (nothing written).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import sys
 from pathlib import Path
 
 from codegen.files import read_text, unified_diff, write_if_changed
+from codegen.formatter import FormatError
 from codegen.render import PACKAGE_DIR, render_all
 from codegen.spec import Spec, SpecError, load_spec
 
@@ -27,6 +29,15 @@ def _load(spec_dir: Path) -> Spec | None:
         return None
 
 
+def _render(spec: Spec) -> dict[str, str] | None:
+    try:
+        return render_all(spec)
+    except FormatError as exc:
+        print(exc, file=sys.stderr)
+        print("nothing was written.", file=sys.stderr)
+        return None
+
+
 def stale_files(root: Path, rendered: dict[str, str]) -> list[str]:
     """Generated modules the spec no longer produces (a channel removed, say)."""
     stale = []
@@ -39,9 +50,9 @@ def stale_files(root: Path, rendered: dict[str, str]) -> list[str]:
 
 def generate(root: Path, spec_dir: Path) -> int:
     spec = _load(spec_dir)
-    if spec is None:
+    rendered = None if spec is None else _render(spec)
+    if rendered is None:
         return 2
-    rendered = render_all(spec)
     changed = [rel for rel, text in rendered.items() if write_if_changed(root / rel, text)]
     for rel in stale_files(root, rendered):
         (root / rel).unlink()
@@ -55,9 +66,9 @@ def generate(root: Path, spec_dir: Path) -> int:
 
 def check(root: Path, spec_dir: Path) -> int:
     spec = _load(spec_dir)
-    if spec is None:
+    rendered = None if spec is None else _render(spec)
+    if rendered is None:
         return 2
-    rendered = render_all(spec)
     differing = []
     for rel, text in rendered.items():
         committed = read_text(root / rel)

@@ -72,7 +72,10 @@ def py_str(text: str) -> str:
 
 
 def py_literal(value: object) -> str:
-    """A literal for the scalar types the spec holds: None, bool, int, str."""
+    """A literal for the types the spec holds: None, bool, int, str, tuples of them."""
+    if isinstance(value, tuple):
+        items = [py_literal(item) for item in value]
+        return "(" + ", ".join(items) + ("," if len(items) == 1 else "") + ")"
     if value is None or isinstance(value, bool):
         return repr(value)
     if isinstance(value, int):

@@ -18,7 +18,8 @@ What is generated, from the bottom of the package up:
 
 Every text of the spec reaches Python source through :mod:`codegen.literals`,
 never through string formatting, and a literal is never split: what the
-spec holds is what the module holds.
+spec holds is what the module holds. The templates say what a module holds;
+where its lines break is the formatter's business (:mod:`codegen.formatter`).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from typing import Any
 import jinja2
 
 from codegen.columns import CODE_FIELDS, GROUP_FIELDS, PAGE_SOURCE
+from codegen.formatter import format_modules
 from codegen.literals import doc_text, py_literal, py_str
 from codegen.spec import Channel, Code, Group, Spec
 
@@ -84,17 +86,7 @@ def keywords(value: Code | Group) -> list[str]:
         item = value.value(name) if isinstance(value, Code) else getattr(value, name)
         if default is not ... and item == default:
             continue
-        if isinstance(item, tuple):
-            # as ruff lays a tuple out: on the keyword's line when it fits, else one
-            # item a line (the template indents keywords by 8)
-            items = [py_literal(x) for x in item]
-            literal = "(" + ", ".join(items) + ("," if len(items) == 1 else "") + ")"
-            if 8 + len(f"{name}={literal},") > 100:
-                inner = "".join(f"            {x},\n" for x in items)
-                literal = f"(\n{inner}        )"
-        else:
-            literal = py_literal(item)
-        out.append(f"{name}={literal}")
+        out.append(f"{name}={py_literal(item)}")
     return out
 
 
@@ -183,21 +175,9 @@ def group_members(groups: tuple[Group, ...]) -> list[tuple[Group, list[str]]]:
     return [(group, docstring(group_doc(group), 4)) for group in groups]
 
 
-def signature(name: str, params: str, returns: str, indent: str = "") -> str:
-    """A stub ``def`` laid out as ruff formats it: one line if it fits, else split."""
-    line = f"{indent}def {name}({params}) -> {returns}: ..."
-    if len(line) <= 100:
-        return line
-    return f"{indent}def {name}(\n{indent}    {params}\n{indent}) -> {returns}: ..."
-
-
-def import_line(module: str, names: list[str]) -> str:
-    """``from module import a, b`` as ruff formats it: wrapped when too long."""
-    line = f"from {module} import {', '.join(names)}"
-    if len(line) <= 100:
-        return line
-    inner = "".join(f"    {name},\n" for name in names)
-    return f"from {module} import (\n{inner})"
+def import_from(module: str, names: list[str]) -> str:
+    """``from module import a, b`` on one line; the formatter wraps it where it must."""
+    return f"from {module} import {', '.join(names)}"
 
 
 def isort_key(name: str, case_sensitive: bool = True) -> tuple[int, str]:
@@ -268,7 +248,6 @@ def _environment() -> jinja2.Environment:
     env.filters["mdcode"] = markdown_code
     env.globals["keywords"] = keywords
     env.globals["docstring"] = docstring
-    env.globals["signature"] = signature
     env.globals["members"] = members
     env.globals["group_members"] = group_members
     env.globals["source_note"] = source_note
@@ -424,13 +403,13 @@ def channel_imports(channel: Channel, spec: Spec) -> list[str]:
     if channel.errors and error_facts(channel, spec).permanent == "bool":
         lines += ["from typing import cast", ""]
     lines.append(
-        import_line("infobip_codes._base", sorted(bases, key=lambda n: isort_key(n, False)))
+        import_from("infobip_codes._base", sorted(bases, key=lambda n: isort_key(n, False)))
     )
     linked = [general.status_enum] if channel.errors and error_facts(channel, spec).status else []
     shared = ["StatusGroup"] if channel.statuses and channel is not general else []
     if linked or shared:
         names = sorted({*linked, *shared} - {None}, key=lambda n: isort_key(str(n), False))
-        lines.append(import_line(f"infobip_codes.{general.name}", [str(n) for n in names]))
+        lines.append(import_from(f"infobip_codes.{general.name}", [str(n) for n in names]))
     return lines
 
 
@@ -456,7 +435,7 @@ def render_all(spec: Spec) -> dict[str, str]:
             if groups:
                 names.append(channel.error_group_enum)
             modules[channel.name] = sorted(n for n in names if n)
-        return [import_line(f"infobip_codes.{m}", modules[m]) for m in sorted(modules)]
+        return [import_from(f"infobip_codes.{m}", modules[m]) for m in sorted(modules)]
 
     def example(kind: str, key: str) -> tuple[str, str]:
         """A lookup's doctest: the general channel's first code of that kind, and its repr."""
@@ -465,7 +444,8 @@ def render_all(spec: Spec) -> dict[str, str]:
             return ("0" if key == "id" else '""'), "None"
         code = codes[0]
         enum = general.status_enum if kind == "status" else general.error_enum
-        argument = str(code.id) if key == "id" else py_str(code.name)
+        # the literal stands in a docstring, before the call's ")": escaped as there
+        argument = str(code.id) if key == "id" else doc_text(py_str(code.name) + ")")[:-1]
         return argument, f"<{enum}.{code.member}: {code.id}>"
 
     def scope_literal(scope: Scope) -> str:
@@ -489,7 +469,7 @@ def render_all(spec: Spec) -> dict[str, str]:
         example=example,
     )
     for channel in spec.channels:
-        out[f"{TABLES_DIR}/{channel.name}.py"] = render_table(spec, channel, env)
+        out[f"{TABLES_DIR}/{channel.name}.py"] = _table(spec, channel, env)
         render(
             f"{PACKAGE_DIR}/{channel.name}.py",
             "channel.py.j2",
@@ -543,18 +523,17 @@ def render_all(spec: Spec) -> dict[str, str]:
         all_names=sorted(exports, key=isort_key),
     )
     render("docs/codes.md", "codes.md.j2", everything, comment="", general=general)
+    # every module as the project's formatter lays it out: no template wraps a line
+    out.update(format_modules({path: text for path, text in out.items() if path.endswith(".py")}))
     return dict(sorted(out.items()))
 
 
-def render_table(spec: Spec, channel: Channel, env: jinja2.Environment | None = None) -> str:
-    """One channel's data module (also the entry point of the literal-safety tests).
+def render_table(spec: Spec, channel: Channel) -> str:
+    """One channel's data module, formatted (the entry point of the literal-safety tests)."""
+    path = f"{TABLES_DIR}/{channel.name}.py"
+    return format_modules({path: _table(spec, channel, _environment())})[path]
 
-    Texts are never split, so a long one makes a long line; only then does the
-    module carry ruff's permission for it.
-    """
-    template = (env or _environment()).get_template("table.py.j2")
+
+def _table(spec: Spec, channel: Channel, env: jinja2.Environment) -> str:
     head = header("#", channel.path, "codegen/templates/table.py.j2")
-    text = template.render(header=head, spec=spec, channel=channel, long_lines=False)
-    if any(len(line) > 100 for line in text.splitlines()):
-        text = template.render(header=head, spec=spec, channel=channel, long_lines=True)
-    return text
+    return env.get_template("table.py.j2").render(header=head, spec=spec, channel=channel)

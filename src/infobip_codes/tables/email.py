@@ -2,7 +2,6 @@
 # with codegen/templates/table.py.j2.
 # DO NOT EDIT: change spec/email.yaml, then run `make generate`.
 
-# ruff: noqa: E501 (a text is one literal, never split, however long)
 """The rows of the email tables, as records, in page order.
 
 Errors from the page's "Email Error Codes" tables.

@@ -2,7 +2,6 @@
 # with codegen/templates/table.py.j2.
 # DO NOT EDIT: change spec/mobile_identity.yaml, then run `make generate`.
 
-# ruff: noqa: E501 (a text is one literal, never split, however long)
 """The rows of the mobile_identity tables, as records, in page order.
 
 Errors from the page's "Mobile Identity Error Codes" table.

@@ -2,7 +2,6 @@
 # with codegen/templates/table.py.j2.
 # DO NOT EDIT: change spec/voice.yaml, then run `make generate`.
 
-# ruff: noqa: E501 (a text is one literal, never split, however long)
 """The rows of the voice tables, as records, in page order.
 
 Statuses from the page's "Voice Status Codes" tables.
