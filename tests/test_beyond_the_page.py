@@ -29,6 +29,7 @@ def shared_with(code: Any) -> list[int | None]:
         for a in code.aliases
     ]
 
+
 # The send response Infobip's own client tests show, as the API sends it.
 SEND_RESPONSE = {
     "bulkId": "2034072219640523072",

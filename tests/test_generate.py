@@ -275,15 +275,10 @@ def check_round_trip(name: str, description: str, group_name: str, api_name: str
     assert sorted(k for k in namespace if not k.startswith("__")) == [
         "CodeRecord",
         "ERRORS",
-        "ERRORS_BY_ID",
         "ERROR_GROUPS",
-        "ERROR_GROUPS_BY_ID",
         "GroupRecord",
         "STATUSES",
-        "STATUSES_BY_ID",
         "STATUS_GROUPS",
-        "STATUS_GROUPS_BY_ID",
-        "index_by_id",
     ]
 
 

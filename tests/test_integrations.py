@@ -36,18 +36,16 @@ from infobip_codes import (
     ChatErrorGroup,
     EmailErrorCode,
     EmailErrorGroup,
+    EmailReport,
     ParsedError,
     ParsedReport,
-    ParsedStatus,
     PayloadError,
-    PushStatusCode,
     SmsErrorCode,
     SmsErrorGroup,
+    SmsReport,
     SmsStatusCode,
     StatusCodeEnum,
     StatusGroup,
-    EmailReport,
-    SmsReport,
     VoiceError,
     VoiceErrorCode,
     VoiceReport,
@@ -212,7 +210,9 @@ def forms(model: pydantic.BaseModel, raw: dict[str, Any]) -> dict[str, Payload]:
 
 def shape(reports: tuple[ParsedReport[Any, Any], ...]) -> list[dict[str, object]]:
     """What every form of a report resolves to: each result's id, status and error."""
-    return [{k: report.to_dict()[k] for k in ("messageId", "status", "error")} for report in reports]
+    return [
+        {k: report.to_dict()[k] for k in ("messageId", "status", "error")} for report in reports
+    ]
 
 
 # -- the SDK's objects, in every form -------------------------------------------------
@@ -532,7 +532,7 @@ def test_the_channel_types_name_the_channel() -> None:
         "ParsedError[VoiceErrorCode]",
     ):
         with pytest.raises(TypeError, match=r"no channel's values are .*; these are: "):
-            eval(untrue, vars(infobip_codes))
+            eval(untrue, {name: getattr(infobip_codes, name) for name in infobip_codes.__all__})
 
 
 def test_unknown_codes_are_values_and_malformed_objects_validation_errors() -> None:
@@ -591,13 +591,30 @@ class Codes(BaseModel):
 PlainErrors = IntEnum("PlainErrors", {m.name: m.value for m in SmsErrorCode})  # type: ignore[misc]
 """pydantic's own IntEnum with the same members: the enums validate exactly as it does."""
 
-INPUTS: list[object] = [27, "27", 27.0, 27.5, True, 1, 99999, "EC_ABSENT_SUBSCRIBER", None, "2" * 30]
+INPUTS: list[object] = [
+    27,
+    "27",
+    27.0,
+    27.5,
+    True,
+    1,
+    99999,
+    "EC_ABSENT_SUBSCRIBER",
+    None,
+    "2" * 30,
+]
 
 
-@pytest.mark.parametrize("config", [{}, {"strict": True}, {"use_enum_values": True}])
-def test_enum_fields_validate_as_pydantic_validates_an_int_enum(config: dict[str, Any]) -> None:
+def model_of(enum: type[Any], config: ConfigDict) -> Any:
+    return pydantic.create_model("M", __config__=config, code=(enum, ...))
+
+
+@pytest.mark.parametrize(
+    "config", [ConfigDict(), ConfigDict(strict=True), ConfigDict(use_enum_values=True)]
+)
+def test_enum_fields_validate_as_pydantic_validates_an_int_enum(config: ConfigDict) -> None:
     def accepts(enum: type[Any], value: object, mode: str) -> object:
-        model = pydantic.create_model("M", __config__=ConfigDict(**config), code=(enum, ...))  # type: ignore[call-overload]
+        model = model_of(enum, config)
         try:
             if mode == "json":
                 got = model.model_validate_json(json.dumps({"code": value})).code
@@ -615,8 +632,11 @@ def test_enum_fields_validate_as_pydantic_validates_an_int_enum(config: dict[str
                 mode,
                 value,
             )
-    model = pydantic.create_model("M", __config__=ConfigDict(**config), code=(SmsErrorCode, ...))  # type: ignore[call-overload]
-    got = model.model_validate({"code": SmsErrorCode.EC_ABSENT_SUBSCRIBER}).code
+    got = (
+        model_of(SmsErrorCode, config)
+        .model_validate({"code": SmsErrorCode.EC_ABSENT_SUBSCRIBER})
+        .code
+    )
     assert got is (27 if config.get("use_enum_values") else SmsErrorCode.EC_ABSENT_SUBSCRIBER)
 
 

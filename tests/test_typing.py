@@ -20,6 +20,7 @@ from conftest import SPEC
 from mypy import api as mypy_api
 
 import infobip_codes
+from codegen.render import annotation, code_types, error_facts, group_types
 from codegen.spec import load_spec
 from infobip_codes import CodeEnum, GroupEnum
 
@@ -40,42 +41,56 @@ ENUMS: list[type[CodeEnum] | type[GroupEnum]] = [
 
 
 def channel_source() -> str:
-    """Every channel-specific call, with the type mypy must reveal (from the spec)."""
+    """Every channel-specific call and every enum's facts, with the type mypy must reveal.
+
+    The expected types come from the generator's own rule (``codegen.render``),
+    which also types the generated modules: this suite checks what mypy makes
+    of the generated overloads, not a second copy of the rule.
+    """
     lines = [
         "from collections.abc import Iterator",
+        "from typing import Literal",
         "from typing_extensions import assert_type",
-        "import infobip_codes as ic",
+        "from infobip_codes import *",
         "",
     ]
     for channel in THE_SPEC.channels:
         name = repr(channel.name)
-        # a channel's reports carry the general statuses, its own ones besides
-        general = f"ic.{THE_SPEC.general_channel.status_enum}"
-        own = f"ic.{channel.status_enum}" if channel.status_enum else general
-        status = own if own == general else f"{own} | {general}"
-        error = f"ic.{channel.error_enum}" if channel.error_enum else "ic.ErrorCodeEnum"
-        if channel.status_enum:  # a look-up keeps to the channel's own table
-            lines += [
-                f"assert_type(ic.status_by_id(1, channel={name}), {own} | None)",
-                f"assert_type(ic.status_by_name('x', channel={name}), {own} | None)",
-            ]
-        if channel.error_enum:
-            lines += [
-                f"assert_type(ic.error_by_id(1, channel={name}), {error} | None)",
-                f"assert_type(ic.error_by_name('x', channel={name}), {error} | None)",
-            ]
+        prefix = channel.enum_prefix
+        statuses = annotation(code_types(THE_SPEC, channel, "status"))
+        errors = annotation(code_types(THE_SPEC, channel, "error"))
+        groups = annotation(group_types(THE_SPEC, channel)) or "None"
         lines += [
-            f"assert_type(ic.parse_status({{}}, channel={name}).code, {status} | None)",
-            f"assert_type(ic.parse_error({{}}, {name}).code, {error} | None)",
-            f"assert_type(ic.parse_report({{}}, {name}), "
-            f"tuple[ic.ParsedReport[{status}, {error}], ...])",
-            f"assert_type(ic.iter_report([], {name}), "
-            f"Iterator[ic.ParsedReport[{status}, {error}]])",
+            f"assert_type(status_by_id(1, channel={name}), {statuses} | None)",
+            f"assert_type(status_by_name('x', channel={name}), {statuses} | None)",
+            f"assert_type(error_by_id(1, channel={name}), {errors} | None)",
+            f"assert_type(error_by_name('x', channel={name}), {errors} | None)",
+            f"assert_type(parse_status({{}}, channel={name}), {prefix}Status)",
+            f"assert_type(parse_status({{}}, channel={name}).code, {statuses} | None)",
+            f"assert_type(parse_status({{}}, channel={name}).group, StatusGroup | None)",
+            f"assert_type(parse_error({{}}, {name}), {prefix}Error)",
+            f"assert_type(parse_error({{}}, {name}).code, {errors} | None)",
+            f"assert_type(parse_error({{}}, {name}).group, {groups} | None)",
+            f"assert_type(parse_report({{}}, {name}), tuple[{prefix}Report, ...])",
+            f"assert_type(parse_report({{}}, {name})[0].error, {prefix}Error | None)",
+            f"assert_type(iter_report([], {name}), Iterator[{prefix}Report])",
         ]
+        for enum in (channel.status_enum, channel.error_enum):
+            if enum is None:
+                continue
+            member = f"{enum}.{next(iter(getattr(infobip_codes, enum).__members__))}"
+            if enum == channel.status_enum:
+                lines.append(f"assert_type({member}.group, StatusGroup)")
+            else:
+                facts = error_facts(channel, THE_SPEC)
+                lines.append(f"assert_type({member}.group, {facts.group})")
+                lines.append(f"assert_type({member}.permanent, {facts.permanent})")
+                if facts.status is not None:
+                    lines.append(f"assert_type({member}.status, {facts.status})")
     for enum in ENUMS:
         lines += [
-            f"assert_type(ic.{enum.__name__}.from_id(0), ic.{enum.__name__} | None)",
-            f"assert_type(ic.{enum.__name__}.from_name('x'), ic.{enum.__name__} | None)",
+            f"assert_type({enum.__name__}.from_id(0), {enum.__name__} | None)",
+            f"assert_type({enum.__name__}.from_name('x'), {enum.__name__} | None)",
         ]
     return "\n".join(lines) + "\n"
 

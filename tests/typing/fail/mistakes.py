@@ -10,12 +10,18 @@ from __future__ import annotations
 from typing_extensions import assert_never
 
 from infobip_codes import (
+    DltErrorCode,
+    EmailErrorCode,
+    EmailErrorGroup,
+    ErrorGroupEnum,
+    ParsedReport,
     SmsErrorCode,
-    error_by_id,
-    parse_report,
     SmsErrorGroup,
     VoiceErrorCode,
+    VoiceStatusCode,
+    error_by_id,
     parse_error,
+    parse_report,
     records,
 )
 
@@ -42,7 +48,7 @@ def handle(group: SmsErrorGroup) -> str:
 
 
 # assigning to a member's attribute
-SmsErrorCode.EC_ABSENT_SUBSCRIBER.permanent = True  # E: [misc] Property "permanent" defined in "ErrorCodeEnum" is read-only
+SmsErrorCode.EC_ABSENT_SUBSCRIBER.permanent = True  # E: [misc] Property "permanent" defined in "_SmsErrorCodeFacts" is read-only
 SmsErrorCode.NO_ERROR.description = "fine"  # E: [misc] Property "description" defined in "CodeEnum" is read-only
 
 # mutating a record, or a parsed value
@@ -59,7 +65,7 @@ if SmsErrorCode.EC_ABSENT_SUBSCRIBER == 27:  # E: [comparison-overlap] Non-overl
 
 # a channel name that is not one (wrong case, or no such channel)
 error_by_id(27, channel="SMS")  # E: [call-overload] No overload variant of "error_by_id" matches argument types "int", "str"
-parse_error({"id": 27}, channel="fax")  # E: [call-overload] No overload variant of "parse_error" matches argument types
+parse_error({"id": 27}, channel="no such channel")  # E: [call-overload] No overload variant of "parse_error" matches argument types
 parse_report({}, "Voice")  # E: [call-overload] No overload variant of "parse_report" matches argument types
 
 # an id that is not an int
@@ -70,3 +76,18 @@ SmsErrorCode.from_id(27).group  # E: [union-attr] Item "None" of "SmsErrorCode |
 
 # a channel's code is not another channel's
 voice_code: VoiceErrorCode | None = parse_error({"id": 27}, channel="sms").code  # E: [assignment] Incompatible types in assignment (expression has type "SmsErrorCode | None", variable has type "VoiceErrorCode | None")
+
+# a voice error may be the general NO_ERROR: its code type says so
+voice_only: VoiceErrorCode | None = parse_error({"id": 0}, channel="voice").code  # E: [assignment] Incompatible types in assignment (expression has type "VoiceErrorCode | Literal[SmsErrorCode.NO_ERROR] | None", variable has type "VoiceErrorCode | None")
+
+# a voice report's statuses are the general ones too: no channel's reports are these
+untrue: ParsedReport[VoiceStatusCode, VoiceErrorCode] = parse_report({}, "voice")[0]  # E: [assignment] Incompatible types in assignment (expression has type "VoiceReport", variable has type "ParsedReport[VoiceStatusCode, VoiceErrorCode]")
+
+# a parsed error's group is its channel's
+not_sms: SmsErrorGroup | None = parse_error({"id": 0}, channel="voice").group  # E: [assignment] Incompatible types in assignment (expression has type "VoiceErrorGroup | None", variable has type "SmsErrorGroup | None")
+
+# facts typed as narrowly as the rows allow, and no narrower: some email errors have no group
+always: EmailErrorGroup = EmailErrorCode.EC_EMAIL_BLACKLISTED.group  # E: [assignment] Incompatible types in assignment (expression has type "EmailErrorGroup | None", variable has type "EmailErrorGroup")
+sure: bool = SmsErrorCode.EC_INITIATING_RELEASE.permanent  # E: [assignment] Incompatible types in assignment (expression has type "bool | None", variable has type "bool")
+dlt_group: ErrorGroupEnum = DltErrorCode.EC_BLOCKED_BY_DLT.group  # E: [assignment] Incompatible types in assignment (expression has type "None", variable has type "ErrorGroupEnum")
+dlt_permanent: bool = DltErrorCode.EC_BLOCKED_BY_DLT.permanent  # E: [assignment] Incompatible types in assignment (expression has type "None", variable has type "bool")

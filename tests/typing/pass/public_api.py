@@ -16,6 +16,9 @@ from infobip_codes import (
     CodeEnum,
     CodeRecord,
     DltErrorCode,
+    DltReport,
+    EmailErrorCode,
+    EmailErrorGroup,
     ErrorCodeEnum,
     ErrorGroupEnum,
     GroupRecord,
@@ -26,8 +29,10 @@ from infobip_codes import (
     PayloadError,
     PushErrorGroup,
     PushStatusCode,
+    SmsError,
     SmsErrorCode,
     SmsErrorGroup,
+    SmsReport,
     SmsStatusCode,
     StatusCodeEnum,
     StatusGroup,
@@ -50,24 +55,32 @@ assert_type(records(), tuple[CodeRecord, ...])
 assert_type(member_of(records()[0]), CodeEnum)
 assert_type(status_by_id(5), StatusCodeEnum | None)
 assert_type(status_by_id(5, channel="sms"), SmsStatusCode | None)
-assert_type(status_by_id(66, channel="push"), PushStatusCode | None)
+assert_type(status_by_id(66, channel="push"), PushStatusCode | SmsStatusCode | None)
 assert_type(error_by_id(27), ErrorCodeEnum | None)
 assert_type(error_by_id(27, channel="sms"), SmsErrorCode | None)
-assert_type(error_by_id(27, "voice"), VoiceErrorCode | None)
+assert_type(error_by_id(27, "voice"), VoiceErrorCode | Literal[SmsErrorCode.NO_ERROR] | None)
 assert_type(status_by_name("DELIVERED_TO_HANDSET"), StatusCodeEnum | None)
 assert_type(error_by_name("EC_ABSENT_SUBSCRIBER"), ErrorCodeEnum | None)
-assert_type(error_by_name("EC_DECLINE", channel="voice"), VoiceErrorCode | None)
+assert_type(
+    error_by_name("EC_DECLINE", channel="voice"),
+    VoiceErrorCode | Literal[SmsErrorCode.NO_ERROR] | None,
+)
 assert_type(parse_status({"id": 5}), ParsedStatus[StatusCodeEnum])
 assert_type(parse_status({"id": 5}, channel="sms").code, SmsStatusCode | None)
-assert_type(parse_error({"id": 27}, channel="sms", strict=True), ParsedError[SmsErrorCode])
-assert_type(parse_error({"id": 5603}, channel="voice").code, VoiceErrorCode | None)
+assert_type(parse_error({"id": 27}, channel="sms", strict=True), SmsError)
+assert_type(
+    parse_error({"id": 5603}, channel="voice").code,
+    VoiceErrorCode | Literal[SmsErrorCode.NO_ERROR] | None,
+)
+assert_type(parse_error({"id": 5603}, channel="voice").group, VoiceErrorGroup | None)
 assert_type(parse_error({"id": 27}).code, ErrorCodeEnum | None)
 assert_type(parse_report({"results": []}), tuple[ParsedReport[StatusCodeEnum, ErrorCodeEnum], ...])
-assert_type(
-    parse_report({"results": []}, channel="sms"),
-    tuple[ParsedReport[SmsStatusCode, SmsErrorCode], ...],
+assert_type(parse_report({"results": []}, channel="sms"), tuple[SmsReport, ...])
+assert_type(iter_report([], channel="dlt"), Iterator[DltReport])
+sms_report: ParsedReport[SmsStatusCode, SmsErrorCode] = parse_report({}, channel="sms")[0]
+dlt_report: ParsedReport[SmsStatusCode, DltErrorCode | Literal[SmsErrorCode.NO_ERROR]] = next(
+    iter_report([], channel="dlt")
 )
-assert_type(iter_report([], channel="dlt"), Iterator[ParsedReport[SmsStatusCode, DltErrorCode]])
 assert_type(PayloadError("id", "bad").field, str)
 assert_type(PayloadError("id", "bad").line, int | None)
 assert_type(CHANNELS, tuple[Channel, ...])
@@ -84,8 +97,8 @@ any_channel: ErrorCodeEnum | None = error_by_id(6001, channel=wanted)  # each ch
 assert_type(SmsErrorCode.EC_ABSENT_SUBSCRIBER, Literal[SmsErrorCode.EC_ABSENT_SUBSCRIBER])
 absent = SmsErrorCode.EC_ABSENT_SUBSCRIBER
 assert_type(absent, SmsErrorCode)  # a variable widens to the enum
-assert_type(absent.group, SmsErrorGroup | None)
-assert_type(absent.permanent, bool | None)
+assert_type(absent.group, SmsErrorGroup)  # every sms error row states its group
+assert_type(absent.permanent, bool | None)  # not every one states its permanence (511)
 assert_type(absent.is_retryable, bool)
 assert_type(absent.description, str | None)
 assert_type(absent.api_name, str)
@@ -93,11 +106,13 @@ assert_type(absent.record, CodeRecord)
 assert_type(absent.source, str)
 assert_type(absent.records, tuple[CodeRecord, ...])
 assert_type(absent.value, int)
-assert_type(VoiceErrorCode.EC_DECLINE.group, VoiceErrorGroup | None)
-assert_type(SmsStatusCode.DELIVERED_TO_HANDSET.group, StatusGroup | None)
+assert_type(VoiceErrorCode.EC_DECLINE.group, VoiceErrorGroup)
+assert_type(VoiceErrorCode.EC_DECLINE.permanent, bool)
+assert_type(EmailErrorCode.EC_EMAIL_BLACKLISTED.group, EmailErrorGroup | None)  # 6034 has none
+assert_type(SmsStatusCode.DELIVERED_TO_HANDSET.group, StatusGroup)
 assert_type(SmsStatusCode.DELIVERED_TO_HANDSET.is_final, bool)
-assert_type(DltErrorCode.EC_BLOCKED_BY_DLT.status, SmsStatusCode | None)
-assert_type(DltErrorCode.EC_BLOCKED_BY_DLT.permanent, bool | None)
+assert_type(DltErrorCode.EC_BLOCKED_BY_DLT.status, SmsStatusCode)
+assert_type(DltErrorCode.EC_BLOCKED_BY_DLT.permanent, None)
 assert_type(DltErrorCode.EC_BLOCKED_BY_DLT.group, None)  # a table without groups
 assert_type(SmsErrorCode.NO_ERROR.is_ok, bool)
 assert_type(MobileIdentityErrorCode.EC_NO_COVERAGE.description, str | None)
@@ -127,7 +142,7 @@ def retry_later(error: ParsedError[ErrorCodeEnum]) -> bool:
         assert_type(code, Literal[SmsErrorCode.EC_ABSENT_SUBSCRIBER])
         return True
     if isinstance(code, SmsErrorCode):
-        assert_type(code.group, SmsErrorGroup | None)
+        assert_type(code.group, SmsErrorGroup)
         return code.group is SmsErrorGroup.HANDSET_ERRORS
     return False
 
