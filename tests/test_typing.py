@@ -75,11 +75,12 @@ def channel_source() -> str:
             f"assert_type(parse_report({{}}, {name})[0].error, {prefix}Error | None)",
             f"assert_type(iter_report([], {name}), Iterator[{prefix}Report])",
         ]
-        for enum in (channel.status_enum, channel.error_enum):
-            if enum is None:
+        for enum_name in (channel.status_enum, channel.error_enum):
+            if enum_name is None:
                 continue
-            member = f"{enum}.{next(iter(getattr(infobip_codes, enum).__members__))}"
-            if enum == channel.status_enum:
+            first = next(iter(getattr(infobip_codes, enum_name).__members__))
+            member = f"{enum_name}.{first}"
+            if enum_name == channel.status_enum:
                 lines.append(f"assert_type({member}.group, StatusGroup)")
             else:
                 facts = error_facts(channel, THE_SPEC)
