@@ -11,7 +11,9 @@ from typing import Any
 
 from infobip_codes._catalogue import channel_or_none
 from infobip_codes._parse import error_from, results, safely, status_from
-from infobip_codes._values import ParsedError, ParsedStatus, classes_for, parsed_class
+from infobip_codes._parsed import parsed_class
+from infobip_codes._report import classes_for
+from infobip_codes._values import ParsedError, ParsedStatus
 
 __all__ = ["parse_error", "parse_report", "parse_status"]
 

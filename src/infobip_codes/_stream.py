@@ -18,7 +18,7 @@ from typing import Any
 from infobip_codes._catalogue import channel_or_none
 from infobip_codes._errors import PayloadError, preview, type_name
 from infobip_codes._parse import results, safely
-from infobip_codes._values import classes_for
+from infobip_codes._report import classes_for
 
 __all__ = ["MAX_DEPTH", "iter_report", "load_json"]
 

@@ -21,7 +21,8 @@ from infobip_codes import _api, _stream
 from infobip_codes._base import ErrorCodeEnum, StatusCodeEnum
 from infobip_codes._errors import PayloadError
 from infobip_codes._reading import Payload
-from infobip_codes._values import ParsedError, ParsedReport, ParsedStatus
+from infobip_codes._report import ParsedReport
+from infobip_codes._values import ParsedError, ParsedStatus
 from infobip_codes.chat import ChatErrorCode, ChatErrorGroup
 from infobip_codes.dlt import DltErrorCode
 from infobip_codes.email import EmailErrorCode, EmailErrorGroup

@@ -35,7 +35,7 @@ def _decode_one(obj: object, args: argparse.Namespace) -> list[ParsedReport[Any,
     user is asked to say which it is.
     """
     from infobip_codes._api import parse_error, parse_report, parse_status
-    from infobip_codes._values import ParsedReport
+    from infobip_codes._report import ParsedReport
 
     bare = isinstance(obj, dict) and not _ENVELOPE_KEYS & obj.keys()
     if not bare and not (args.status or args.error):

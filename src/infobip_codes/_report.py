@@ -1,0 +1,118 @@
+"""The parsed value type of one result of a send response, delivery report or message log."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Generic
+
+from infobip_codes import _parse
+from infobip_codes._parsed import Parsed, cut, parsed_class
+from infobip_codes._values import E, ParsedError, ParsedStatus, S
+from infobip_codes.tables import Channel
+
+__all__ = ["ParsedReport", "classes_for"]
+
+_set = object.__setattr__
+
+
+_RESULT_KEYS = frozenset({"messageId", "message_id", "status", "error"})
+
+
+class ParsedReport(Parsed, Generic[S, E]):
+    """One result of a send response, delivery report or message log."""
+
+    __slots__ = ("_error", "_message_id", "_raw", "_status")
+    _kinds = ("status", "error")
+    _message_id: str | None
+    _status: Any
+    _error: Any
+    _raw: Mapping[str, object]
+
+    def __init__(
+        self,
+        message_id: str | None,
+        status: ParsedStatus[S] | None,
+        error: ParsedError[E] | None,
+        raw: Mapping[str, object] | None = None,
+    ) -> None:
+        _set(self, "_message_id", message_id)
+        _set(self, "_status", status)
+        _set(self, "_error", error)
+        _set(self, "_raw", {} if raw is None else raw)
+
+    @classmethod
+    def _make(cls, message_id: Any, status: Any, error: Any, raw: Any = None) -> Any:
+        self = object.__new__(cls)
+        _set(self, "_message_id", message_id)
+        _set(self, "_status", status)
+        _set(self, "_error", error)
+        _set(self, "_raw", {} if raw is None else raw)
+        return self
+
+    def _fields(self) -> tuple[object, ...]:
+        return (self._message_id, self._status, self._error)
+
+    @classmethod
+    def _from_payload(cls, value: object, channel: Channel | None) -> Any:
+        return _parse.result_from(value, "$", classes_for(channel), channel, False)
+
+    def _state(self) -> tuple[object, ...]:
+        return (self._message_id, self._status, self._error, self._raw)
+
+    @property
+    def message_id(self) -> str | None:
+        """The message's id."""
+        return self._message_id
+
+    @property
+    def status(self) -> ParsedStatus[S] | None:
+        """The result's status, or None where it has none."""
+        status: ParsedStatus[S] | None = self._status
+        return status
+
+    @property
+    def error(self) -> ParsedError[E] | None:
+        """The result's error, or None where it has none."""
+        error: ParsedError[E] | None = self._error
+        return error
+
+    @property
+    def raw(self) -> Mapping[str, object]:
+        """The result as received (a model or object: its JSON dump): every field it has."""
+        return self._raw
+
+    def to_dict(self) -> dict[str, object]:
+        """The result in the API's JSON shape: ``messageId``, the resolved ``status`` and
+        ``error``, then every other field it was received with, as received."""
+        out: dict[str, object] = {
+            "messageId": self._message_id,
+            "status": None if self._status is None else self._status.to_dict(),
+            "error": None if self._error is None else self._error.to_dict(),
+        }
+        for key, value in self._raw.items():
+            if key not in _RESULT_KEYS:
+                out.setdefault(key, value)
+        return out
+
+    def __repr__(self) -> str:
+        def part(value: Any) -> str:
+            if value is None:
+                return "None"
+            code = value._code
+            name = code.name if code is not None else cut(str(value._name), 30)
+            return f"{value._id} {name}" + ("" if code is not None else " (unknown)")
+
+        message = None if self._message_id is None else cut(self._message_id)
+        return (
+            f"{type(self).__name__}(message_id={message!r}, status={part(self._status)}, "
+            f"error={part(self._error)})"
+        )
+
+
+def classes_for(channel: Channel | None) -> _parse.Classes:
+    """The classes a channel's report, status and error values are built as."""
+    return _parse.Classes(
+        parsed_class(ParsedReport, channel),
+        parsed_class(ParsedStatus, channel),
+        parsed_class(ParsedError, channel),
+    )
