@@ -182,7 +182,9 @@ def _as_mapping(obj: object, where: str, what: str) -> Mapping[Any, Any]:
         raise PayloadError(where, f"expected {what} (a JSON object), found {preview(obj)}", obj)
     dump = getattr(type(obj), "model_dump", None)
     method = "model_dump()"
-    options = {"by_alias": True}  # a pydantic model: under the API's camelCase names
+    # a pydantic model: under the API's camelCase names, as JSON values (the SDK's
+    # datetimes and enum members as text), so what is kept of it is JSON as sent
+    options = {"mode": "json", "by_alias": True}
     if dump is None:
         dump = getattr(type(obj), "to_dict", None)
         method = "to_dict()"
