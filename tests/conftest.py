@@ -5,11 +5,13 @@ from __future__ import annotations
 import copy
 import re
 import shutil
+import sys
 import textwrap
+import types
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import pytest
 
@@ -116,12 +118,19 @@ def doc_code(heading: str) -> list[str]:
     return blocks
 
 
-def run_doc_code(heading: str) -> dict[str, object]:
-    """Run a section's blocks in order, in one namespace, as a reader pasting them would."""
-    namespace: dict[str, object] = {"__name__": f"docs_{heading.lower()}"}
-    for index, block in enumerate(doc_code(heading)):
-        exec(compile(block, f"docs/integrations.md ({heading} #{index + 1})", "exec"), namespace)
-    return namespace
+def run_doc_code(heading: str, *, first: int = 0, last: int | None = None) -> dict[str, Any]:
+    """Run a section's blocks (``[first:last]``) in order, in one module, as a reader
+    pasting them into a file would: libraries that read annotations find it in
+    ``sys.modules``, as they find any module."""
+    module = types.ModuleType("docs_" + re.sub(r"\W", "_", heading.lower()))
+    sys.modules[module.__name__] = module
+    try:
+        for index, block in enumerate(doc_code(heading)[first:last], first + 1):
+            code = compile(block, f"docs/integrations.md ({heading} #{index})", "exec")
+            exec(code, module.__dict__)
+    finally:
+        del sys.modules[module.__name__]
+    return module.__dict__
 
 
 SpecWriter = Callable[..., Path]

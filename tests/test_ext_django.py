@@ -17,7 +17,7 @@ from typing import Any
 
 import django
 import pytest
-from conftest import ENUMS, doc_code
+from conftest import ENUMS, doc_code, run_doc_code
 from django import conf, forms
 from django.apps import apps
 from django.core import checks, exceptions
@@ -248,8 +248,7 @@ def test_a_model_form_offers_the_codes_with_their_descriptions() -> None:
 def test_the_docs_django_section_runs() -> None:
     code = doc_code("Django")
     assert len(code) == 2  # models.py, written into the app above; then its use
-    namespace: dict[str, Any] = {"__name__": "docs_django"}
-    exec(compile(code[1], "docs/integrations.md (Django #2)", "exec"), namespace)
+    namespace = run_doc_code("Django", first=1)
     delivery = apps.get_model("reports", "Delivery")
     [first] = delivery.objects.filter(message_id="m1")
     assert first.report == parse_report(namespace["body"])[0].to_dict()

@@ -74,6 +74,12 @@ def _with_to_dict() -> tuple[type, ...]:
     )
 
 
+def has_plain_form(annotation: object) -> bool:
+    """Whether an annotation names a parsed type or a record (a subclass included)."""
+    cls = origin_of(annotation)
+    return isinstance(cls, type) and issubclass(cls, _with_to_dict())
+
+
 def plain(value: object) -> dict[str, object] | None:
     """The JSON form of a parsed value or a record (its ``to_dict()``), else None.
 

@@ -72,7 +72,7 @@ class EnumField(_IntegerField, Generic[E]):
     never ``True`` or ``27.0``, and accepts an id the enum does not list.
     """
 
-    description = "Infobip code or group (its integer id)"
+    description: Any = "Infobip code or group (its integer id)"  # Django's type: text or lazy
 
     def __init__(self, enum: type[E], *args: Any, **kwargs: Any) -> None:
         self.enum = enum
