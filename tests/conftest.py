@@ -2,16 +2,35 @@
 
 from __future__ import annotations
 
+import copy
+import re
 import shutil
+import sys
 import textwrap
+import types
 from collections.abc import Callable
+from enum import Enum
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pytest
+
+import infobip_codes
+from infobip_codes import CodeEnum, GroupEnum
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "spec"
 SAVED_PAGE = SPEC / "page" / "infobip-response-status-and-error-codes.txt"
+
+ENUMS: list[type[CodeEnum] | type[GroupEnum]] = [
+    value
+    for name in infobip_codes.__all__
+    if isinstance(value := getattr(infobip_codes, name), type)
+    and issubclass(value, (CodeEnum, GroupEnum))
+    and issubclass(value, Enum)
+    and len(value.__members__) > 0
+]
+"""Every code and group enum the package exports (not the empty base classes)."""
 
 MINIMAL_SMS = """\
 channel: sms
@@ -71,6 +90,48 @@ errors:
     status_id: 5
     status_text: Delivered, apparently.
 """
+
+_T = TypeVar("_T")
+
+
+def of_a_subclass(value: _T) -> _T:
+    """A copy of a parsed value whose class is a subclass of its own, as the
+    per-channel types (``SmsReport``) are: what every adapter must accept too."""
+    base = type(value)
+    subclass = type(f"My{base.__name__}", (base,), {"__slots__": ()})
+    copied = copy.copy(value)
+    object.__setattr__(copied, "__class__", subclass)  # a frozen class: past its __setattr__
+    return copied
+
+
+INTEGRATIONS = ROOT / "docs" / "integrations.md"
+
+
+def doc_code(heading: str) -> list[str]:
+    """The ``python`` blocks of one section (``## heading``) of docs/integrations.md."""
+    text = INTEGRATIONS.read_text(encoding="utf-8")
+    sections = dict(
+        part.split("\n", 1) for part in re.split(r"^## ", text, flags=re.M)[1:] if "\n" in part
+    )
+    blocks = re.findall(r"^```python\n(.*?)^```", sections[heading], flags=re.M | re.S)
+    assert blocks, f"docs/integrations.md: no python code under '## {heading}'"
+    return blocks
+
+
+def run_doc_code(heading: str, *, first: int = 0, last: int | None = None) -> dict[str, Any]:
+    """Run a section's blocks (``[first:last]``) in order, in one module, as a reader
+    pasting them into a file would: libraries that read annotations find it in
+    ``sys.modules``, as they find any module."""
+    module = types.ModuleType("docs_" + re.sub(r"\W", "_", heading.lower()))
+    sys.modules[module.__name__] = module
+    try:
+        for index, block in enumerate(doc_code(heading)[first:last], first + 1):
+            code = compile(block, f"docs/integrations.md ({heading} #{index})", "exec")
+            exec(code, module.__dict__)
+    finally:
+        del sys.modules[module.__name__]
+    return module.__dict__
+
 
 SpecWriter = Callable[..., Path]
 

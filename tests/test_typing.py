@@ -12,32 +12,21 @@ from __future__ import annotations
 import re
 import sys
 from dataclasses import dataclass
-from enum import Enum
 from pathlib import Path
 
 import pytest
-from conftest import SPEC
+from conftest import ENUMS, SPEC
 from mypy import api as mypy_api
 
 import infobip_codes
 from codegen.render import annotation, code_types, error_facts, group_types
 from codegen.spec import load_spec
-from infobip_codes import CodeEnum, GroupEnum
 
 THE_SPEC = load_spec(SPEC)
 
 TYPING = Path(__file__).parent / "typing"
 EXPECT = re.compile(r"#\s*E:\s*\[(?P<code>[a-z-]+)\]\s*(?P<text>.+?)\s*$")
 ERROR = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+): error: (?P<text>.+?)\s+\[(?P<code>[a-z-]+)\]$")
-
-ENUMS: list[type[CodeEnum] | type[GroupEnum]] = [
-    value
-    for name in infobip_codes.__all__
-    if isinstance(value := getattr(infobip_codes, name), type)
-    and issubclass(value, (CodeEnum, GroupEnum))
-    and issubclass(value, Enum)
-    and len(value.__members__) > 0
-]
 
 
 def channel_source() -> str:
