@@ -14,10 +14,11 @@ from conftest import ENUMS, of_a_subclass, run_doc_code
 from test_integrations import SMS_REPORT
 
 from infobip_codes import (
-    ParsedError,
     ParsedReport,
     ParsedStatus,
+    SmsError,
     SmsErrorCode,
+    SmsReport,
     SmsStatusCode,
     StatusGroup,
     VoiceErrorCode,
@@ -38,9 +39,9 @@ class Delivery:
 
 @dataclasses.dataclass
 class Stored:  # cattrs reads dataclasses as it reads attrs classes
-    status: ParsedStatus[SmsStatusCode]
-    error: ParsedError[Any] | None = None
-    reports: list[ParsedReport[Any, Any]] = dataclasses.field(default_factory=list)
+    status: ParsedStatus[SmsStatusCode]  # the sms channel's, spelled as its parametrisation
+    error: SmsError | None = None
+    reports: list[SmsReport] = dataclasses.field(default_factory=list)
 
 
 @pytest.fixture(params=["Converter", "preconf json"])

@@ -91,42 +91,27 @@ def plain(value: object) -> dict[str, object] | None:
 
 
 def origin_of(annotation: object) -> object:
-    """The class an annotation names: ``ParsedReport[S, E]`` (an ``Annotated``
-    form at run time) and ``Annotated[X, ...]`` are their classes."""
+    """The class an annotation names: ``ParsedReport[S, E]`` and ``Annotated[X, ...]``
+    are their classes."""
     while get_origin(annotation) is Annotated:
         annotation = get_args(annotation)[0]
     return get_origin(annotation) or annotation
 
 
-def _status(obj: object) -> ParsedStatus[Any]:
-    return infobip_codes.parse_status(cast(Any, obj))  # any object: the parser checks it
-
-
-def _error(obj: object) -> ParsedError[Any]:
-    return infobip_codes.parse_error(cast(Any, obj))
-
-
-def _report(obj: object) -> ParsedReport[Any, Any]:
-    reports = infobip_codes.parse_report(cast(Any, obj))
-    if len(reports) != 1:
-        raise infobip_codes.PayloadError("$", f"expected one result, found {len(reports)}", obj)
-    return reports[0]
-
-
 def reader(annotation: object) -> Callable[[object], object] | None:
-    """How a parsed type (a subclass, parametrised, ``Annotated``) is read from the
-    API's JSON object: its parse function, with no channel, as ``to_dict()`` wrote
-    it. None for any other annotation."""
-    cls = origin_of(annotation)
-    if not isinstance(cls, type):
+    """How a parsed type is read from the API's JSON object, as ``to_dict()`` wrote
+    it: for the channel the type names (``SmsReport``, or a parametrisation of a
+    base), as a pydantic field of that type reads it. None for any other annotation."""
+    cls: Any = origin_of(annotation)
+    parsed = (infobip_codes.ParsedStatus, infobip_codes.ParsedError, infobip_codes.ParsedReport)
+    if not (isinstance(cls, type) and issubclass(cls, parsed)):
         return None
-    if issubclass(cls, infobip_codes.ParsedReport):
-        return _report
-    if issubclass(cls, infobip_codes.ParsedError):
-        return _error
-    if issubclass(cls, infobip_codes.ParsedStatus):
-        return _status
-    return None
+    channel = cls._channel_of(annotation)
+
+    def read(obj: object) -> object:
+        return cls._coerce(obj, channel)
+
+    return read
 
 
 def is_enum(annotation: object) -> bool:
