@@ -114,12 +114,14 @@ def best_pair(
 
 
 def write_floor(directory: Path) -> dict[str, int]:
-    """Modules of plain ``IntEnum`` class statements with the package's own members.
+    """Plain ``IntEnum`` class statements with the package's own members, one module per
+    channel as the package has them: the floor of the shape the design requires.
 
     Built from the catalogue's records (every code member, through
     ``member_of``) and the groups those members belong to, so the floor has
-    exactly the package's 16 enums and members, each a bare assignment.
-    ``floor_all`` holds every channel, ``floor_sms`` the sms module's four.
+    exactly the package's 16 enums and members, each a bare assignment, each in
+    a module named after its channel's (``floor_sms``...), importing ``IntEnum``
+    as the package's modules import their bases.
     """
     import infobip_codes
 
@@ -127,42 +129,33 @@ def write_floor(directory: Path) -> dict[str, int]:
     for record in infobip_codes.records():
         member: Any = infobip_codes.member_of(record)
         classes.setdefault(type(member), {})[member.name] = int(member)
-        group = member.group if hasattr(type(member), "group") else None
+        group = getattr(member, "group", None)
         if group is not None:
             classes.setdefault(type(group), {})
     for cls, members in classes.items():  # a group's members, all of them, in order
         if not members:
             members.update((m.name, int(m)) for m in cls)
 
-    def module(selected: list[type[Any]]) -> str:
+    directory.mkdir(parents=True, exist_ok=True)
+    for channel in CHANNEL_MODULES:
+        selected = [c for c in classes if c.__module__ == f"infobip_codes.{channel}"]
         out = ["from enum import IntEnum"]
         for cls in selected:
             out += ["", "", f"class {cls.__name__}(IntEnum):"]
             out += [f"    {name} = {value}" for name, value in classes[cls].items()]
-        return "\n".join(out) + "\n"
-
-    by_module = sorted(classes, key=lambda c: CHANNEL_MODULES.index(c.__module__.split(".")[-1]))
-    directory.mkdir(parents=True, exist_ok=True)
-    (directory / "floor_all.py").write_text(module(by_module), encoding="utf-8")
-    sms = [c for c in by_module if c.__module__ == "infobip_codes.sms"]
-    (directory / "floor_sms.py").write_text(module(sms), encoding="utf-8")
+        (directory / f"floor_{channel}.py").write_text("\n".join(out) + "\n", encoding="utf-8")
     return {"enums": len(classes), "members": sum(len(m) for m in classes.values())}
 
 
 def enum_figures(floor: Path, repeats: int) -> dict[str, float]:
     every = "import " + ", ".join(f"infobip_codes.{m}" for m in CHANNEL_MODULES)
-    sms = "import infobip_codes.sms"
+    floors = "import " + ", ".join(f"floor_{m}" for m in CHANNEL_MODULES)
     path = f"import sys; sys.path.insert(0, {str(floor)!r})"
     out: dict[str, float] = {}
     for state, setup in (("app", APPLICATION), ("bare", BARE)):
         out[f"enums_all_{state}"], out[f"floor_all_{state}"] = paired_fresh(
             timed_statement(setup, every),
-            timed_statement(f"{setup}\n{path}", "import floor_all"),
-            repeats,
-        )
-        out[f"enums_sms_{state}"], out[f"floor_sms_{state}"] = paired_fresh(
-            timed_statement(setup, sms),
-            timed_statement(f"{setup}\n{path}", "import floor_sms"),
+            timed_statement(f"{setup}\n{path}", floors),
             repeats,
         )
     out["import_package_bare"], out["import_http_bare"] = paired_fresh(
@@ -206,6 +199,23 @@ def lookup_figures() -> dict[str, float]:
             else:
                 error_get(code_id)
 
+    by_channel = [(r.kind == "status", r.id, r.channel) for r in rows] * 200
+    scoped: dict[tuple[bool, str], dict[int, object]] = {}
+    for row, member in zip(rows, members, strict=True):
+        scoped.setdefault((row.kind == "status", row.channel), {}).setdefault(row.id, member)
+    scoped_gets = [(scoped[s, c].get, i) for s, i, c in by_channel]
+
+    def by_id_channel() -> None:
+        for is_status, code_id, channel in by_channel:
+            if is_status:
+                status_by_id(code_id, channel)
+            else:
+                error_by_id(code_id, channel)
+
+    def by_id_channel_baseline() -> None:
+        for get, code_id in scoped_gets:
+            get(code_id)
+
     calls = [(type(m).from_id, r.id) for r, m in zip(rows, members, strict=True)] * 200
     gets = [(per_class[type(m)].get, r.id) for r, m in zip(rows, members, strict=True)] * 200
 
@@ -219,6 +229,9 @@ def lookup_figures() -> dict[str, float]:
 
     out: dict[str, float] = {"lookup_calls": float(len(pairs))}
     out["by_id"], out["by_id_baseline"] = best_pair(by_id, by_id_baseline, 7)
+    out["by_id_channel"], out["by_id_channel_baseline"] = best_pair(
+        by_id_channel, by_id_channel_baseline, 7
+    )
     out["from_id"], out["from_id_baseline"] = best_pair(from_id, from_id_baseline, 7)
     return out
 
@@ -520,7 +533,10 @@ def stream_figures(work: Path, sizes: list[int], loops: int) -> dict[str, Any]:
 
 def explain_figures(repeats: int) -> dict[str, float]:
     out: dict[str, float] = {}
-    out["explain"], out["python_pass"] = paired_process(
+    out["explain"], out["explain_floor"] = paired_process(
+        [SCRIPT, "explain", "27"], [PYTHON, "-c", "import argparse, dataclasses, typing"], repeats
+    )
+    out["explain_again"], out["python_pass"] = paired_process(
         [SCRIPT, "explain", "27"], [PYTHON, "-c", "pass"], repeats
     )
     return out

@@ -30,7 +30,7 @@ record loads the SMS tables only.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from infobip_codes.tables import CHANNELS, GROUP_SCOPES, KINDS, SCOPES, Channel, Kind
@@ -41,7 +41,9 @@ if TYPE_CHECKING:
 __all__ = [
     "MEMBERS_BY_ID",
     "MEMBERS_BY_NAME",
+    "ID_GETTERS",
     "SCOPE_BY_ID",
+    "SCOPE_GETTERS",
     "SCOPE_BY_NAME",
     "ClassKey",
     "channel_or_none",
@@ -209,7 +211,9 @@ _CLASSES: dict[ClassKey, type] = {}
 _CLASS_ROWS: dict[type, dict[int, tuple[CodeRecord, ...]]] = {}
 _CLASS_GROUPS: dict[type, dict[int, GroupRecord]] = {}
 MEMBERS_BY_ID: dict[type, dict[int, Any]] = {}
-"""Per enum class: its members by id (``from_id`` reads it directly)."""
+"""Per enum class: its members by id."""
+ID_GETTERS: dict[type, Callable[[int], Any]] = {}
+"""Per enum class: the ``get`` of its members by id, which ``from_id`` calls directly."""
 MEMBERS_BY_NAME: dict[type, dict[str, Any]] = {}
 """Per enum class: its members by every casefolded name they are known by."""
 
@@ -266,6 +270,7 @@ def members_by_id(cls: Any) -> dict[int, Any]:
         else:
             found = {cid: members[rows_of[0].member] for cid, rows_of in class_rows(cls).items()}
         MEMBERS_BY_ID[cls] = found
+        ID_GETTERS[cls] = found.get
     return found
 
 
@@ -289,6 +294,8 @@ def members_by_name(cls: Any) -> dict[str, Any]:
 
 SCOPE_BY_ID: dict[Kind, dict[Channel | None, dict[int, Any]]] = {k: {} for k in KINDS}
 """Per kind and channel: the members look-ups answer by id (each id's first row's)."""
+SCOPE_GETTERS: dict[Kind, dict[Channel | None, Callable[[int], Any]]] = {k: {} for k in KINDS}
+"""Per kind and channel: the ``get`` of those maps, which the look-ups call directly."""
 SCOPE_BY_NAME: dict[Kind, dict[Channel | None, dict[str, Any]]] = {k: {} for k in KINDS}
 """Per kind and channel: the members look-ups answer by casefolded name, own names first."""
 
@@ -299,6 +306,7 @@ def scope_by_id(kind: Kind, channel: Channel | None = None) -> dict[int, Any]:
     if found is None:
         found = {cid: member_of(rows[0]) for cid, rows in rows_by_id(kind, channel).items()}
         SCOPE_BY_ID[kind][channel] = found
+        SCOPE_GETTERS[kind][channel] = found.get
     return found
 
 

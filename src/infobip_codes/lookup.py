@@ -41,8 +41,9 @@ __all__ = [
 ]
 
 # Every channel's enums are imported above, so each has registered its rows.
-_BY_ID = _catalogue.SCOPE_BY_ID
-_BY_NAME = _catalogue.SCOPE_BY_NAME
+# Per kind, each channel's ``get`` of its members by id, filled on first use.
+_STATUS_GET = _catalogue.SCOPE_GETTERS["status"]
+_ERROR_GET = _catalogue.SCOPE_GETTERS["error"]
 
 
 def records() -> tuple[CodeRecord, ...]:
@@ -100,7 +101,7 @@ def status_by_id(id: int, channel: Channel | None = None) -> StatusCodeEnum | No
     """
     if type(id) is int:  # the common case, first and fast
         try:
-            found: StatusCodeEnum | None = _BY_ID["status"][channel].get(id)
+            found: StatusCodeEnum | None = _STATUS_GET[channel](id)
             return found
         except Exception:  # a channel not looked up yet, or not a channel at all
             pass
@@ -160,7 +161,7 @@ def error_by_id(id: int, channel: Channel | None = None) -> ErrorCodeEnum | None
     """
     if type(id) is int:  # the common case, first and fast
         try:
-            found: ErrorCodeEnum | None = _BY_ID["error"][channel].get(id)
+            found: ErrorCodeEnum | None = _ERROR_GET[channel](id)
             return found
         except Exception:  # a channel not looked up yet, or not a channel at all
             pass
