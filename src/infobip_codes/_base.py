@@ -204,7 +204,7 @@ class CodeEnum(_Conversions, enum.IntEnum):
 
     @classmethod
     def _key(cls, channel: Channel) -> _catalogue.ClassKey:
-        return _catalogue.ClassKey(channel, cls._kind(), groups=False)
+        return (channel, cls._kind(), False)
 
     @classmethod
     def _kind(cls) -> Kind:
@@ -290,7 +290,7 @@ class GroupEnum(_Conversions, enum.IntEnum):
 
     @classmethod
     def _key(cls, channel: Channel) -> _catalogue.ClassKey:
-        return _catalogue.ClassKey(channel, cls._kind(), groups=True)
+        return (channel, cls._kind(), True)
 
     @classmethod
     def _kind(cls) -> Kind:

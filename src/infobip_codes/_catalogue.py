@@ -31,7 +31,7 @@ record loads the SMS tables only.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from infobip_codes.tables import CHANNELS, GROUP_SCOPES, KINDS, SCOPES, Channel, Kind
 
@@ -197,13 +197,9 @@ def group_named(kind: Kind, name: str, channel: Channel | None = None) -> GroupR
 # -- enum classes -------------------------------------------------------------------------
 
 
-class ClassKey(NamedTuple):
-    """Which rows an enum class stands for."""
-
-    channel: Channel
-    kind: Kind
-    groups: bool
-    """True for a group enum, False for a code enum."""
+ClassKey: TypeAlias = tuple[Channel, Kind, bool]
+"""Which rows an enum class stands for: its channel, its kind, and whether it is a group
+enum (True) or a code enum (False). A plain tuple: a class would cost the enums' import."""
 
 
 _KEYS: dict[type, ClassKey] = {}
@@ -228,26 +224,26 @@ def _member(key: ClassKey, name: str) -> Any:
     cls: Any = _CLASSES.get(key)
     member = None if cls is None else cls.__members__.get(name)
     if member is None:  # its module is not imported: the typed entry points import them all
-        raise LookupError(f"no {key.channel} {key.kind} enum member {name!r}")
+        raise LookupError(f"no {key[0]} {key[1]} enum member {name!r}")
     return member
 
 
 def member_of(row: CodeRecord) -> Any:
     """The enum member a code's row belongs to (the same member for both rows of 2053)."""
-    return _member(ClassKey(row.channel, row.kind, groups=False), row.member)
+    return _member((row.channel, row.kind, False), row.member)
 
 
 def group_member_of(group: GroupRecord) -> Any:
     """The enum member of a group's record."""
-    return _member(ClassKey(group.channel, group.kind, groups=True), group.member)
+    return _member((group.channel, group.kind, True), group.member)
 
 
 def class_rows(cls: type) -> dict[int, tuple[CodeRecord, ...]]:
     """A code enum's rows by id, its own table only, in page order."""
     found = _CLASS_ROWS.get(cls)
     if found is None:
-        key = _KEYS[cls]
-        found = _CLASS_ROWS[cls] = _by_id(_rows_of(key.channel, key.kind))
+        channel, kind, _ = _KEYS[cls]
+        found = _CLASS_ROWS[cls] = _by_id(_rows_of(channel, kind))
     return found
 
 
@@ -255,8 +251,8 @@ def class_groups(cls: type) -> dict[int, GroupRecord]:
     """A group enum's records by id."""
     found = _CLASS_GROUPS.get(cls)
     if found is None:
-        key = _KEYS[cls]
-        found = _CLASS_GROUPS[cls] = {g.id: g for g in _groups_of(key.channel, key.kind)}
+        channel, kind, _ = _KEYS[cls]
+        found = _CLASS_GROUPS[cls] = {g.id: g for g in _groups_of(channel, kind)}
     return found
 
 
@@ -265,7 +261,7 @@ def members_by_id(cls: Any) -> dict[int, Any]:
     found = MEMBERS_BY_ID.get(cls)
     if found is None:
         members = cls.__members__
-        if _KEYS[cls].groups:
+        if _KEYS[cls][2]:
             found = {gid: members[g.member] for gid, g in class_groups(cls).items()}
         else:
             found = {cid: members[rows_of[0].member] for cid, rows_of in class_rows(cls).items()}
@@ -279,14 +275,14 @@ def members_by_name(cls: Any) -> dict[str, Any]:
     found = MEMBERS_BY_NAME.get(cls)
     if found is None:
         members = cls.__members__
-        key = _KEYS[cls]
-        if key.groups:
+        channel, kind, groups = _KEYS[cls]
+        if groups:
             found = {}
             for group in class_groups(cls).values():
                 for name in (group.name, group.member):
                     found.setdefault(name.casefold(), members[group.member])
         else:
-            named = _by_name(_rows_of(key.channel, key.kind))
+            named = _by_name(_rows_of(channel, kind))
             found = {name: members[rows_of[0].member] for name, rows_of in named.items()}
         MEMBERS_BY_NAME[cls] = found
     return found
