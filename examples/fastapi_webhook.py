@@ -1,7 +1,7 @@
 """A FastAPI delivery-report endpoint typed with the parsed values.
 
 Infobip POSTs ``{"results": [...]}`` to the ``notifyUrl`` you configure. With
-the results typed ``ParsedReport[SmsStatusCode, SmsErrorCode]``, FastAPI runs
+the results typed ``SmsReport``, FastAPI runs
 this package's parser on each of them: a code Infobip added last week is a
 value (``known`` is False) and the request still gets 200, while a body not
 shaped like a report gets 422 with the offending field named. The OpenAPI page
@@ -10,18 +10,12 @@ shaped like a report gets 422 with the offending field named. The OpenAPI page
 Run it with ``uvicorn fastapi_webhook:app`` from this directory.
 """
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from fastapi import FastAPI
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
-from infobip_codes import (
-    ParsedError,
-    ParsedReport,
-    SmsErrorCode,
-    SmsStatusCode,
-    StatusGroup,
-)
+from infobip_codes import SmsError, SmsErrorCode, SmsReport, StatusGroup
 
 Outcome = Literal["delivered", "waiting", "retry", "give_up", "unknown"]
 
@@ -29,7 +23,7 @@ Outcome = Literal["delivered", "waiting", "retry", "give_up", "unknown"]
 class DeliveryReport(BaseModel):
     """The body Infobip sends: one result per message."""
 
-    results: list[ParsedReport[SmsStatusCode, SmsErrorCode]]
+    results: list[SmsReport]
 
 
 class Decision(BaseModel):
@@ -37,16 +31,16 @@ class Decision(BaseModel):
 
     message_id: str | None
     outcome: Outcome
-    code: SmsErrorCode | int | None
+    code: Annotated[SmsErrorCode | int | None, Field(union_mode="left_to_right")]
     """The error: the member for a code the catalogue knows, the bare id for a new one."""
-    error: ParsedError[SmsErrorCode] | None
+    error: SmsError | None
     """The error as the API's JSON, with what the catalogue filled in."""
 
 
 app = FastAPI(title="Delivery reports")
 
 
-def decide(result: ParsedReport[SmsStatusCode, SmsErrorCode]) -> Outcome:
+def decide(result: SmsReport) -> Outcome:
     status, error = result.status, result.error
     if status is None or status.group is None:
         return "unknown"

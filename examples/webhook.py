@@ -13,11 +13,10 @@ from dataclasses import dataclass
 from typing import Literal, NoReturn
 
 from infobip_codes import (
-    ParsedReport,
     PayloadError,
     SmsErrorCode,
     SmsErrorGroup,
-    SmsStatusCode,
+    SmsReport,
     StatusGroup,
     parse_report,
 )
@@ -37,7 +36,7 @@ class Decision:
     reason: str
 
 
-def decide(report: ParsedReport[SmsStatusCode, SmsErrorCode]) -> Decision:
+def decide(report: SmsReport) -> Decision:
     """What to do about one message, from its status and error."""
     status, error = report.status, report.error
     if status is None or status.group is None:

@@ -197,4 +197,5 @@ def test_fastapi_code_parameter_is_an_enum_with_every_meaning_in_openapi() -> No
     assert absent["description"].startswith("The subscriber is offline")
     assert "- 27 EC_ABSENT_SUBSCRIBER: The subscriber is offline" in codes["description"]
     results = schemas["DeliveryReport"]["properties"]["results"]["items"]
-    assert set(results["properties"]) == {"messageId", "status", "error"}
+    assert results == {"$ref": "#/components/schemas/SmsReport"}  # one component, referenced
+    assert set(schemas["SmsReport"]["properties"]) == {"messageId", "status", "error"}

@@ -563,11 +563,13 @@ def test_serialisation_gives_the_api_shape() -> None:
 
 def test_the_json_schema_describes_the_object() -> None:
     schema = Hook.model_json_schema()
-    item = schema["properties"]["results"]["items"]
+    defs = schema["$defs"]
+    assert schema["properties"]["results"]["items"] == {"$ref": "#/$defs/SmsReport"}
+    item = defs["SmsReport"]
     assert item["type"] == "object"
     assert set(item["properties"]) == {"messageId", "status", "error"}
-    error = item["properties"]["error"]["anyOf"][0]
-    assert set(error["properties"]) == {
+    assert item["properties"]["error"]["anyOf"][0] == {"$ref": "#/$defs/SmsError"}
+    assert set(defs["SmsError"]["properties"]) == {
         "groupId",
         "groupName",
         "id",

@@ -39,12 +39,12 @@ if TYPE_CHECKING:
     from infobip_codes._record import CodeRecord, GroupRecord
 
 __all__ = [
+    "ID_GETTERS",
     "MEMBERS_BY_ID",
     "MEMBERS_BY_NAME",
-    "ID_GETTERS",
     "SCOPE_BY_ID",
-    "SCOPE_GETTERS",
     "SCOPE_BY_NAME",
+    "SCOPE_GETTERS",
     "ClassKey",
     "channel_or_none",
     "class_groups",

@@ -16,7 +16,12 @@ from infobip_codes import _catalog
 from infobip_codes._base import ErrorCodeEnum, StatusCodeEnum
 from infobip_codes.tables import CHANNELS, Channel, Kind
 
-__all__ = ["channel_of", "check"]
+__all__ = ["channel_of", "check", "code_types"]
+
+
+def code_types(channel: Channel, kind: Kind) -> tuple[object, ...]:
+    """The enums (and single members of another) a channel's parsed codes can be."""
+    return _catalog.CODE_TYPES[channel, kind]
 
 
 def _atoms(arg: object) -> frozenset[object] | None:

@@ -111,9 +111,9 @@ class Parsed:
         return _pydantic.parsed_core_schema(cls, source, handler)
 
     @classmethod
-    def __get_pydantic_json_schema__(cls, schema: Any, handler: Any) -> dict[str, Any]:
-        """The API's object this type reads and writes."""
-        return _pydantic.parsed_json_schema(cls, schema, handler)
+    def _api_schema(cls, channel: Channel | None, handler: Any) -> Any:
+        """The pydantic core schema of the API object this type reads and writes."""
+        raise NotImplementedError
 
 
 def _rebuild(cls: type[Any], state: tuple[object, ...]) -> Any:

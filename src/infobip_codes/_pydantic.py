@@ -21,7 +21,14 @@ from typing import Any
 
 from infobip_codes._errors import PayloadError
 
-__all__ = ["enum_core_schema", "enum_json_schema", "parsed_core_schema", "parsed_json_schema"]
+__all__ = [
+    "code_object_schema",
+    "enum_core_schema",
+    "enum_json_schema",
+    "member_schema",
+    "parsed_core_schema",
+    "report_object_schema",
+]
 
 
 def enum_core_schema(cls: Any, source: Any, handler: Any) -> Any:
@@ -83,6 +90,9 @@ def parsed_core_schema(cls: Any, source: Any, handler: Any) -> Any:
     The channel comes from the type: a channel's own class (``VoiceReport``),
     or a parametrisation of a base that names one; a bare base parses with
     no channel. A value parsed for another channel is read again, for this one.
+    Its JSON schema is the API's object, one component per type and channel,
+    whose ``id`` references the code enums the channel's values hold (and
+    admits any integer: an id Infobip adds later is valid).
     """
     from pydantic_core import PydanticCustomError, core_schema
 
@@ -96,9 +106,15 @@ def parsed_core_schema(cls: Any, source: Any, handler: Any) -> Any:
                 "infobip_payload", "{problem}", {"problem": str(exc), "field": exc.field}
             ) from None
 
+    shape = cls._api_schema(channel, handler)
+    name = cls.__name__ if cls._for is not None or channel is None else f"{cls.__name__}_{channel}"
     return core_schema.no_info_plain_validator_function(
         validate,
-        serialization=core_schema.plain_serializer_function_ser_schema(_to_dict),
+        ref=f"{cls.__module__}.{name}:{id(cls)}",
+        json_schema_input_schema=shape,
+        serialization=core_schema.plain_serializer_function_ser_schema(
+            _to_dict, return_schema=shape
+        ),
     )
 
 
@@ -107,46 +123,65 @@ def _to_dict(value: Any) -> Any:
     return value if to_dict is None else to_dict()
 
 
-def _nullable(kind: str, description: str) -> dict[str, Any]:
-    return {"anyOf": [{"type": kind}, {"type": "null"}], "description": description}
+def _nullable(schema: Any, name: str, about: str) -> Any:
+    from pydantic_core import core_schema
+
+    updates = {"pydantic_js_updates": {"title": name, "description": about}}
+    return core_schema.typed_dict_field(
+        core_schema.nullable_schema(schema), required=False, metadata=updates
+    )
 
 
-def parsed_json_schema(cls: Any, schema: Any, handler: Any) -> dict[str, Any]:
-    """The API's object a parsed type reads and writes (a new dict: pydantic may edit it)."""
-    kinds: tuple[str, ...] = cls._kinds
-    name = cls.__name__
-    if len(kinds) == 2:
-        return {
-            "type": "object",
-            "title": name,
-            "description": "One result of a report, response or log: its messageId, status, "
-            "error, and any other field it has.",
-            "properties": {
-                "messageId": _nullable("string", "The message's id."),
-                "status": {"anyOf": [_code_schema("status", "ParsedStatus"), {"type": "null"}]},
-                "error": {"anyOf": [_code_schema("error", "ParsedError"), {"type": "null"}]},
-            },
-        }
-    return _code_schema(kinds[0], name)
+def member_schema(member: Any) -> Any:
+    """One member a channel's codes may be besides its own enum's: a titled constant."""
+    from pydantic_core import core_schema
+
+    about = {"title": f"{member.value} {member.api_name}"}
+    if member.description is not None:
+        about["description"] = member.description
+    return core_schema.literal_schema([member.value], metadata={"pydantic_js_extra": about})
 
 
-def _code_schema(kind: str, title: str) -> dict[str, Any]:
-    properties = {
-        "groupId": _nullable("integer", "The group's id."),
-        "groupName": _nullable("string", "The group's name, in any case."),
-        "id": _nullable("integer", "The code's id; one the catalogue does not know is valid too."),
-        "name": _nullable("string", "The code's name."),
-        "description": _nullable("string", "What the code means."),
+def code_object_schema(kind: str, title: str, ids: list[Any]) -> Any:
+    """A status or error object as the API sends it; ``ids`` are the schemas of the
+    code enums (and single members) its ``id`` may be, besides any integer."""
+    from pydantic_core import core_schema
+
+    any_id = core_schema.union_schema([*ids, core_schema.int_schema()])
+    fields = {
+        "groupId": _nullable(core_schema.int_schema(), "groupId", "The group's id."),
+        "groupName": _nullable(core_schema.str_schema(), "groupName", "The group's name."),
+        "id": _nullable(any_id, "id", "The code's id; one the catalogue lacks is valid too."),
+        "name": _nullable(core_schema.str_schema(), "name", "The code's name."),
+        "description": _nullable(core_schema.str_schema(), "description", "What it means."),
     }
     if kind == "error":
-        properties["permanent"] = _nullable(
-            "boolean", "Whether a retry cannot help; null where nobody says."
+        fields["permanent"] = _nullable(
+            core_schema.bool_schema(), "permanent", "Whether a retry cannot help."
         )
     article = "An" if kind == "error" else "A"
-    return {
-        "type": "object",
-        "title": title,
-        "description": f"{article} {kind} object: at least one of id, name, groupId, groupName.",
-        "properties": properties,
-        "anyOf": [{"required": [key]} for key in ("id", "name", "groupId", "groupName")],
+    about = f"{article} {kind} object: at least one of id, name, groupId, groupName."
+    return core_schema.typed_dict_schema(
+        fields, cls_name=title, metadata={"pydantic_js_extra": {"description": about}}
+    )
+
+
+def report_object_schema(title: str, status: Any, error: Any) -> Any:
+    """One result as the API sends it: its id, status and error, and any other field."""
+    from pydantic_core import core_schema
+
+    fields = {
+        "messageId": _nullable(core_schema.str_schema(), "messageId", "The message's id."),
+        "status": _nullable(status, "status", "Where the message is."),
+        "error": _nullable(error, "error", "What went wrong, if anything."),
     }
+    about = (
+        "One result of a report, response or log: its messageId, status, error, and any "
+        "other field it has."
+    )
+    return core_schema.typed_dict_schema(
+        fields,
+        cls_name=title,
+        extra_behavior="allow",
+        metadata={"pydantic_js_extra": {"description": about}},
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Generic
 
-from infobip_codes import _parse
+from infobip_codes import _parse, _pydantic
 from infobip_codes._parsed import Parsed, cut, parsed_class
 from infobip_codes._values import E, ParsedError, ParsedStatus, S
 from infobip_codes.tables import Channel
@@ -51,6 +51,13 @@ class ParsedReport(Parsed, Generic[S, E]):
 
     def _fields(self) -> tuple[object, ...]:
         return (self._message_id, self._status, self._error)
+
+    @classmethod
+    def _api_schema(cls, channel: Channel | None, handler: Any) -> Any:
+        status = handler.generate_schema(parsed_class(ParsedStatus, channel))
+        error = handler.generate_schema(parsed_class(ParsedError, channel))
+        title = parsed_class(ParsedReport, channel).__name__
+        return _pydantic.report_object_schema(title, status, error)
 
     @classmethod
     def _from_payload(cls, value: object, channel: Channel | None) -> Any:

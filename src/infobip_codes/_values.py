@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any, Generic, TypeVar
 
-from infobip_codes import _parse, _rules
+from infobip_codes import _generics, _parse, _pydantic, _rules
 from infobip_codes._base import ErrorCodeEnum, ErrorGroupEnum, StatusCodeEnum
 from infobip_codes._catalog import StatusGroup
 from infobip_codes._parsed import Parsed, cut, parsed_class
@@ -98,6 +98,17 @@ class _Code(Parsed):
     def known(self) -> bool:
         """Whether the catalogue knows the code."""
         return self._code is not None
+
+    @classmethod
+    def _api_schema(cls, channel: Channel | None, handler: Any) -> Any:
+        kind = cls._kinds[0]
+        atoms = () if channel is None else _generics.code_types(channel, kind)
+        ids = [
+            handler.generate_schema(a) if isinstance(a, type) else _pydantic.member_schema(a)
+            for a in atoms
+        ]
+        title = parsed_class(cls._base(), channel).__name__
+        return _pydantic.code_object_schema(kind, title, ids)
 
     def _api(self) -> dict[str, object]:
         return {
