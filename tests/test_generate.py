@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT, SPEC
+from conftest import ROOT, SPEC, run_codegen, snapshot
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -20,26 +20,6 @@ from codegen import files
 from codegen.cli import main as codegen_main
 from codegen.render import docstring, render_all, render_table
 from codegen.spec import Channel, Code, Group, Spec, load_spec
-
-
-def run_codegen(*args: str, root: Path) -> tuple[int, str]:
-    """Run ``python -m codegen`` in a subprocess, as make does."""
-    proc = subprocess.run(
-        [sys.executable, "-m", "codegen", "--root", str(root), *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    return proc.returncode, proc.stdout + proc.stderr
-
-
-def snapshot(root: Path) -> dict[str, tuple[bytes, int]]:
-    return {
-        p.relative_to(root).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
-        for p in sorted(root.rglob("*"))
-        if p.is_file()
-    }
 
 
 def test_committed_files_match_the_spec_on_this_python() -> None:
