@@ -26,6 +26,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from codegen.columns import CODE_FIELDS, PAGE_SOURCE, Field, plain, row_keys
 from codegen.problems import Problem, SpecError, preview
 from codegen.reader import describe, read_yaml, refused_character
+from codegen.runtime_names import reserved_members
 
 HEADING_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ()&/,.-]*")
 MAX_ID = 2**31 - 1
@@ -66,27 +67,6 @@ STATUS_KEYS = row_keys("status")
 GROUPED_ERROR_KEYS = row_keys("grouped_error")
 FLAT_ERROR_KEYS = row_keys("flat_error")
 ALIAS_KEYS = {"name": True, "source": True, "shared_with": False}
-
-
-def reserved_members() -> frozenset[str]:
-    """Names a member may not take: every attribute the runtime's enum classes have.
-
-    Read from the base classes themselves (and everything they inherit, down
-    to ``int``), so a property added to the runtime is reserved at once.
-    ``status`` and ``group`` are added by generated classes.
-    """
-    from infobip_codes import _base
-
-    names = {"status", "group"}
-    for base in (
-        _base.ErrorCodeEnum,
-        _base.StatusCodeEnum,
-        _base.StatusGroupEnum,
-        _base.ErrorGroupEnum,
-    ):
-        for cls in base.__mro__:
-            names.update(vars(cls))
-    return frozenset(names)
 
 
 RESERVED_MEMBERS = reserved_members()
