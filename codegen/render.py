@@ -74,14 +74,12 @@ RUNTIME_EXPORTS: dict[str, str] = {
 
 def keywords(value: Code | Group) -> list[str]:
     """``field=literal`` for each field of a record, defaults left out."""
-    fields = CODE_FIELDS if isinstance(value, Code) else GROUP_FIELDS
     out = []
-    for field in fields:
-        name, default = field.name, field.default
-        item = value.value(name) if isinstance(value, Code) else getattr(value, name)
-        if default is not ... and item == default:
+    for field in value.FIELDS:
+        item = value.value(field.name)
+        if field.has_default and item == field.default:
             continue
-        out.append(f"{name}={py_literal(item)}")
+        out.append(f"{field.name}={py_literal(item)}")
     return out
 
 

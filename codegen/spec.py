@@ -23,7 +23,16 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from codegen.columns import CODE_FIELDS, PAGE_SOURCE, Field, plain, row_keys
+from codegen.columns import (
+    CODE_FIELDS,
+    GROUP_FIELDS,
+    PAGE_SOURCE,
+    Field,
+    Row,
+    group_keys,
+    plain,
+    row_keys,
+)
 from codegen.problems import Problem, SpecError, preview
 from codegen.reader import describe, read_yaml, refused_character
 from codegen.runtime_names import reserved_members
@@ -51,18 +60,12 @@ CHANNEL_KEYS = {
     "errors": False,
 }
 PAGE_KEYS = {"statuses": False, "errors": False}
-GROUP_KEYS = {
-    "id": True,
-    "name": True,
-    "member": False,
-    "description": True,
-    "codes": True,
-    "source": False,
-}
-# Domain rules are data: the general channel's status groups say whether they
-# are final; an error group says whether it reports success.
-GENERAL_STATUS_GROUP_KEYS = {**GROUP_KEYS, "final": True}
-ERROR_GROUP_KEYS = {**GROUP_KEYS, "success": False}
+# Which groups say what is a domain rule, declared with the fields: the general
+# channel's status groups say whether they are final; an error group may say it
+# reports success.
+GENERAL_STATUS_GROUP_KEYS = group_keys("general_status_group")
+STATUS_GROUP_KEYS = group_keys("status_group")
+ERROR_GROUP_KEYS = group_keys("error_group")
 STATUS_KEYS = row_keys("status")
 GROUPED_ERROR_KEYS = row_keys("grouped_error")
 FLAT_ERROR_KEYS = row_keys("flat_error")
@@ -72,53 +75,42 @@ ALIAS_KEYS = {"name": True, "source": True, "shared_with": False}
 RESERVED_MEMBERS = reserved_members()
 
 
-@dataclass(frozen=True)
-class Group:
-    channel: str
-    kind: str
-    id: int
-    name: str
-    member: str
-    description: str | None
+class Group(Row):
+    """A status or error group: the fields of ``GROUP_FIELDS``, and where it stands."""
+
+    FIELDS = GROUP_FIELDS
+    __slots__ = ("line",)
     line: int
-    final: bool | None = None  # status groups of the general channel
-    success: bool | None = None  # error groups
-    source: str = PAGE_SOURCE
+
+    def __init__(self, *, line: int = 0, **fields: object) -> None:
+        super().__init__(**fields)
+        object.__setattr__(self, "line", line)
+
+    def _state(self) -> tuple[object, ...]:
+        return (*super()._state(), self.line)
 
 
-@dataclass(frozen=True)
-class Code:
-    """One row of the page: what a record of the generated catalogue holds."""
+class Code(Row):
+    """One row of a code table: the fields of ``CODE_FIELDS`` (what a record of the
+    generated catalogue holds), how the row was declared, and where it stands."""
 
-    channel: str
-    kind: str
-    id: int
-    name: str
-    member: str  # the enum member this row is reached through
-    group_id: int | None
-    group_name: str | None
-    permanent: bool | None
-    description: str | None
-    status_id: int | None = None
-    status_text: str | None = None
-    aliases: tuple[str, ...] = ()
-    alias_sources: tuple[str, ...] = ()  # where each alias was seen, in the same order
-    source: str = PAGE_SOURCE
-    duplicate_of: str | None = None  # set on a further row for an earlier member
-    line: int = 0
-    extra: tuple[tuple[str, object], ...] = ()  # plain columns (codegen.columns), in order
+    FIELDS = CODE_FIELDS
+    __slots__ = ("duplicate_of", "line")
+    duplicate_of: str | None  # set on a further row for an earlier member
+    line: int
 
-    def value(self, name: str) -> object:
-        """The row's value of a record field, plain columns included."""
-        for key, value in self.extra:
-            if key == name:
-                return value
-        return getattr(self, name)
+    def __init__(self, *, duplicate_of: str | None = None, line: int = 0, **fields: object) -> None:
+        super().__init__(**fields)
+        object.__setattr__(self, "duplicate_of", duplicate_of)
+        object.__setattr__(self, "line", line)
+
+    def _state(self) -> tuple[object, ...]:
+        return (*super()._state(), self.duplicate_of, self.line)
 
     @property
     def on_page(self) -> bool:
         """True for a row transcribed from the saved page (no other ``source``)."""
-        return self.source == PAGE_SOURCE
+        return self.value("source") == PAGE_SOURCE
 
     @property
     def is_member(self) -> bool:
@@ -642,19 +634,19 @@ class _Validator:
             return groups, codes
         allowed = STATUS_KEYS if kind == "status" else GROUPED_ERROR_KEYS
         if kind == "error":
-            group_keys = ERROR_GROUP_KEYS
+            keys = ERROR_GROUP_KEYS
         else:  # only the general channel's status groups define them, finality included
-            group_keys = {
+            keys = {
                 True: GENERAL_STATUS_GROUP_KEYS,
-                False: GROUP_KEYS,
-                None: {**GROUP_KEYS, "final": False},
+                False: STATUS_GROUP_KEYS,
+                None: {**GENERAL_STATUS_GROUP_KEYS, "final": False},  # the index does not say
             }[self.general]
         seen_ids: dict[int, int] = {}
         seen_members: dict[str, int] = {}
         for node in self.maps(seq, f"entry of {key!r}"):
             what = f"{kind} group"
             # checked on with what is there: a group without 'final' is still a group
-            self.keys(node, group_keys, what)
+            self.keys(node, keys, what)
             if "id" not in node or "name" not in node:
                 continue
             final = self.bool_(node, "final", what) if "final" in node else None
@@ -691,16 +683,16 @@ class _Validator:
                 continue
             groups.append(
                 Group(
-                    self.name,
-                    kind,
-                    gid,
-                    gname,
-                    gmember,
-                    description,
-                    line,
+                    channel=self.name,
+                    kind=kind,
+                    id=gid,
+                    name=gname,
+                    member=gmember,
+                    description=description,
                     final=final,
                     success=bool(success) if kind == "error" else None,
                     source=group_source,
+                    line=line,
                 )
             )
             if codes_seq is None:
@@ -772,17 +764,14 @@ class _Validator:
                 )
         aliases = self.aliases(node, what, name)
         source = self.source(node, what)
-        extra = tuple(
-            (
-                field.name,
-                self.plain(node, field, what)
-                if field.name in allowed
-                else (field.default if field.has_default else None),
-            )
+        # the plain columns, each by its declared type; left out where its table has none
+        known = len(self.problems)
+        columns = {
+            field.name: self.plain(node, field, what) if field.name in allowed else None
             for field in CODE_FIELDS
-            if plain(field)
-        )
-        if cid is None or name is None or member is None:
+            if plain(field) and (field.name in allowed or not field.has_default)
+        }
+        if cid is None or name is None or member is None or len(self.problems) > known:
             return None
         if "permanent" in node and permanent is None:
             return None
@@ -803,7 +792,7 @@ class _Validator:
             source=source,
             duplicate_of=duplicate_of,
             line=node.lc.line + 1,
-            extra=extra,
+            **columns,
         )
 
     def unique(self, codes: list[Code], kind: str) -> None:
