@@ -347,6 +347,10 @@ class _Validator:
         # alias -> the id of the other code whose name it declares it shares
         self.shared_aliases: dict[str, int] = {}
 
+    def identity(self, kind: str, ident: int, name: str, member: str) -> dict[str, Any]:
+        """The fields a code and a group both start with: where it stands, and who it is."""
+        return {"channel": self.name, "kind": kind, "id": ident, "name": name, "member": member}
+
     # -- reporting helpers -------------------------------------------------
 
     def problem(self, where: tuple[int, int], message: str) -> None:
@@ -683,11 +687,7 @@ class _Validator:
                 continue
             groups.append(
                 Group(
-                    channel=self.name,
-                    kind=kind,
-                    id=gid,
-                    name=gname,
-                    member=gmember,
+                    **self.identity(kind, gid, gname, gmember),
                     description=description,
                     final=final,
                     success=bool(success) if kind == "error" else None,
@@ -776,11 +776,7 @@ class _Validator:
         if "permanent" in node and permanent is None:
             return None
         return Code(
-            channel=self.name,
-            kind=kind,
-            id=cid,
-            name=name,
-            member=member,
+            **self.identity(kind, cid, name, member),
             group_id=group_id,
             group_name=group_name,
             permanent=permanent,

@@ -192,55 +192,20 @@ TEXT = st.lists(st.one_of(st.text(max_size=30), NASTY), max_size=8).map("".join)
 
 
 def synthetic_spec(name: str, description: str, group_name: str, api_name: str) -> Spec:
-    group = Group(
-        channel="sms",
-        kind="error",
-        id=0,
-        name=group_name,
-        member="OK",
-        description=description,
-        success=True,
+    def row(cls: type[Any], kind: str, ident: int, printed: str, member: str, **rest: Any) -> Any:
+        return cls(channel="sms", kind=kind, id=ident, name=printed, member=member, **rest)
+
+    text = {"group_name": group_name, "description": description}
+    status_group = row(
+        Group, "status", 1, group_name, "PENDING", description=description, final=False
     )
-    status_group = Group(
-        channel="sms",
-        kind="status",
-        id=1,
-        name=group_name,
-        member="PENDING",
-        description=description,
-        final=False,
-    )
-    error: dict[str, Any] = {
-        "channel": "sms",
-        "kind": "error",
-        "group_id": 0,
-        "group_name": group_name,
-    }
+    error_group = row(Group, "error", 0, group_name, "OK", description=description, success=True)
+    status = row(Code, "status", 3, name, "WAITING", group_id=1, permanent=None, **text)
+    aliased = {"aliases": (api_name,), "alias_sources": (description,)}
+    undescribed = {**text, "description": None}
     codes = (
-        Code(
-            **error, id=0, name=api_name, member="NO_ERROR", permanent=True, description=description
-        ),
-        Code(
-            **error,
-            id=1,
-            name=name,
-            member="OTHER",
-            permanent=False,
-            description=None,
-            aliases=(api_name,),
-            alias_sources=(description,),
-        ),
-    )
-    status = Code(
-        channel="sms",
-        kind="status",
-        id=3,
-        name=name,
-        member="WAITING",
-        group_id=1,
-        group_name=group_name,
-        permanent=None,
-        description=description,
+        row(Code, "error", 0, api_name, "NO_ERROR", group_id=0, permanent=True, **text),
+        row(Code, "error", 1, name, "OTHER", group_id=0, permanent=False, **undescribed, **aliased),
     )
     channel = Channel(
         "sms",
@@ -250,7 +215,7 @@ def synthetic_spec(name: str, description: str, group_name: str, api_name: str) 
         "General Error Codes",
         None,
         (status_group,),
-        (group,),
+        (error_group,),
         (status,),
         codes,
     )
