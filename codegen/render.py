@@ -24,6 +24,7 @@ where its lines break is the formatter's business (:mod:`codegen.formatter`).
 
 from __future__ import annotations
 
+import functools
 import textwrap
 from pathlib import Path
 from typing import Any
@@ -227,8 +228,14 @@ def markdown_code(value: object) -> str:
 
 
 def _environment() -> jinja2.Environment:
+    """The templates' environment: one per templates directory, so each compiles once."""
+    return _environment_for(TEMPLATES)
+
+
+@functools.cache
+def _environment_for(templates: Path) -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
+        loader=jinja2.FileSystemLoader(templates),
         autoescape=False,  # the output is Python and Markdown; values pass through filters
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
@@ -290,7 +297,7 @@ def render_all(spec: Spec) -> dict[str, str]:
         head = header(comment, sources, f"codegen/templates/{template}")
         if comment != "#":
             head = " ".join(head.split())
-        out[path] = env.get_template(template).render(header=head, spec=spec, **context)
+        out[path] = env.get_template(template).render(header=head, spec=spec, **helpers, **context)
 
     general = spec.general_channel
 
@@ -314,15 +321,17 @@ def render_all(spec: Spec) -> dict[str, str]:
         argument = str(code.id) if key == "id" else doc_text(py_str(code.name) + ")")[:-1]
         return argument, f"<{enum}.{code.member}: {code.id}>"
 
-    env.globals.update(
-        enum_imports=enum_imports,
-        example=example,
+    # helpers that depend on the spec: part of each render's context, so the
+    # shared environment holds nothing of one spec
+    helpers: dict[str, Any] = {
+        "enum_imports": enum_imports,
+        "example": example,
         # a channel reports the general statuses, its own ones besides
-        status_type=lambda c: " | ".join(
+        "status_type": lambda c: " | ".join(
             dict.fromkeys(n for n in (c.status_enum, general.status_enum) if n)
         ),
-        error_type=lambda c: c.error_enum or "ErrorCodeEnum",
-    )
+        "error_type": lambda c: c.error_enum or "ErrorCodeEnum",
+    }
     for channel in spec.channels:
         out[f"{TABLES_DIR}/{channel.name}.py"] = _table(spec, channel, env)
         render(

@@ -134,10 +134,12 @@ def test_a_new_column_reaches_records_exports_and_the_command_line(whole_copy: P
     assert row in text
     sms.write_text(text.replace(row, row + "        action: Retry later.\n"), encoding="utf-8")
     generate(whole_copy)
-    # the generator's own tests take the fields from the declaration too
+    # the generator's own tests take the fields from the declaration too (the
+    # Hypothesis ones aside: they run the same code as the examples beside them)
     tests = ["tests/test_generate.py", "tests/test_catalogue.py", "tests/test_spec_validation.py"]
     proc = run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-x", *tests],
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-x", "-k", "not any_"]
+        + tests,
         whole_copy,
     )
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-2000:]
