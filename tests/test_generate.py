@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import importlib.metadata
 import os
 import re
 import shutil
@@ -339,6 +340,15 @@ def ruff_complaints(root: Path, relative: str) -> str:
         if proc.returncode != 0:
             out.append(f"ruff {' '.join(command)} {relative}:\n{proc.stdout}{proc.stderr}")
     return "".join(out)
+
+
+def test_the_formatter_is_one_pinned_ruff_for_generation_and_lint() -> None:
+    requirements = importlib.metadata.requires("infobip-codes") or []
+    pins = [r for r in requirements if re.match(r"ruff\b", r)]
+    # exact, the same in the codegen extra and in dev (which `make lint` uses), and installed
+    extras = {re.sub(r".*extra == .(\w+).$", r"\1", r) for r in pins}
+    assert {"codegen", "dev"} <= extras, pins
+    assert {r.split(";")[0] for r in pins} == {f"ruff=={importlib.metadata.version('ruff')}"}
 
 
 def test_long_channel_names_generate_modules_ruff_accepts(repo_copy: Path) -> None:
