@@ -7,7 +7,8 @@
 #   make import-docs      update spec/ and spec/page/ from PAGE (a newly saved docs page)
 #   make lint             ruff
 #   make typecheck        mypy --strict, pyright --verifytypes, the typing suites
-#   make test             pytest on every supported Python (3.10-3.13) installed
+#   make test             pytest on every supported Python (3.10-3.13) installed, at once
+#   make test-fast        the whole suite on the dev venv's Python, in parallel (the inner loop)
 #   make wheel-test       build wheel + sdist, use the wheel in a clean venv, test the sdist
 #   make check            all of the above
 #   make bench            benchmarks (figures as ratios against baselines)
@@ -111,22 +112,44 @@ import-docs: venv
 
 # -- quality --------------------------------------------------------------------
 
-.PHONY: lint typecheck test wheel-test check bench
+.PHONY: lint typecheck test test-fast wheel-test check bench
 lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
 typecheck: venv
 	$(BIN)/mypy
-	@# pyright finds packages through the `python` on PATH, so put the venv first
-	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/basedpyright --verifytypes infobip_codes --ignoreexternal
+	@# pyright finds packages through the `python` on PATH, so put the venv first. A
+	@# passing completeness check says so in one line; a failing one shows its report.
+	@report=$$(PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/basedpyright \
+		--verifytypes infobip_codes --ignoreexternal 2>&1) \
+		&& echo "basedpyright --verifytypes infobip_codes:" \
+			"$$(grep -m1 '^Type completeness score' <<< "$$report")" \
+		|| { echo "$$report"; exit 1; }
 
+# Every Python's suite runs at once, each into a log of its own (and a temporary
+# directory of its own); when all have finished, the logs are shown one Python
+# after the other, and the target fails if any suite failed.
 test: pythons venv $(foreach v,$(filter-out $(DEV_VERSION),$(VERSIONS)),.venv-$(v)/.installed)
-	@for v in $(VERSIONS); do \
+	@work=$$(mktemp -d); trap 'rm -rf "$$work"' EXIT; \
+	for v in $(VERSIONS); do \
 		if [ "$$v" = "$(DEV_VERSION)" ]; then py=$(BIN)/python; else py=.venv-$$v/bin/python; fi; \
-		echo "== tests on Python $$v ($$py)"; \
-		$$py -m pytest -q -p no:cacheprovider; \
-	done
+		echo "$$py" > "$$work/$$v.python"; \
+		{ $$py -m pytest -q -p no:cacheprovider --basetemp="$$work/tmp-$$v" \
+			> "$$work/$$v.log" 2>&1; echo $$? > "$$work/$$v.status"; } & \
+	done; \
+	wait; \
+	failed=""; \
+	for v in $(VERSIONS); do \
+		echo "== tests on Python $$v ($$(cat "$$work/$$v.python"))"; \
+		cat "$$work/$$v.log"; \
+		[ "$$(cat "$$work/$$v.status")" = 0 ] || failed="$$failed $$v"; \
+	done; \
+	if [ -n "$$failed" ]; then echo "error: tests failed on Python$$failed" >&2; exit 1; fi
+
+# The inner loop: the whole suite on one Python, spread over the machine's cores.
+test-fast: venv
+	$(BIN)/python -m pytest -q -p no:cacheprovider -n auto
 
 wheel-test: venv
 	$(BIN)/python tools/wheel_test.py

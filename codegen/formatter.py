@@ -1,8 +1,8 @@
 """Lay out generated Python by running the project's formatter over it.
 
 The templates say what a module holds; ruff decides where its lines break, so
-no name or text length can push a generated line past the limit, and nothing
-here imitates ruff's layout. ruff is pinned to one exact version in
+where a line breaks never depends on a name's length, and nothing here
+imitates ruff's layout. ruff is pinned to one exact version in
 pyproject.toml (the ``codegen`` extra, which ``dev`` and so ``make lint`` use
 too) and reads the settings of this checkout's pyproject.toml whichever root
 the generator writes to, so the output is the same bytes on every machine and
@@ -19,12 +19,12 @@ from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 
+from codegen.problems import cap
+
 CONFIG = Path(__file__).resolve().parent.parent / "pyproject.toml"
 """The formatter's settings (line length, target version): the project's own."""
 PROJECT = "infobip-codes"
 INSTALL_HINT = "pip install -e '.[codegen]' (or `make venv`)"
-MAX_MESSAGE = 400
-"""How much of the formatter's complaint an error repeats."""
 
 
 class FormatError(Exception):
@@ -96,11 +96,9 @@ def format_modules(modules: Mapping[str, str]) -> dict[str, str]:
         if proc.returncode != 0:
             complaint = " ".join(proc.stderr.decode("utf-8", "replace").split())
             failed = next((path for path in modules if f" {path}:" in complaint), first)
-            if len(complaint) > MAX_MESSAGE:
-                complaint = complaint[:MAX_MESSAGE] + "..."
             raise FormatError(
                 failed,
                 "ruff could not format the generated text (a template bug): "
-                + (complaint or f"exit status {proc.returncode}"),
+                + (cap(complaint) or f"exit status {proc.returncode}"),
             )
         return {path: Path(scratch, path).read_bytes().decode("utf-8") for path in modules}

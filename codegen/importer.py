@@ -27,7 +27,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from codegen.columns import CODE_FIELDS
 from codegen.files import write_if_changed
 from codegen.page import PageCode, PageError, PageGroup, PageSection, read_page
-from codegen.spec import Problem, SpecError, display_path, read_documents, yaml_round_trip
+from codegen.problems import Problem, SpecError
+from codegen.spec import display_path, read_documents, yaml_round_trip
 
 # the keys of a row, in the order the importer writes them
 KEY_ORDER = tuple(field.name for field in CODE_FIELDS if field.sort == "key")

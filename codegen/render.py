@@ -24,6 +24,7 @@ where its lines break is the formatter's business (:mod:`codegen.formatter`).
 
 from __future__ import annotations
 
+import functools
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
@@ -79,14 +80,12 @@ PARSING_EXPORTS = (
 
 def keywords(value: Code | Group) -> list[str]:
     """``field=literal`` for each field of a record, defaults left out."""
-    fields = CODE_FIELDS if isinstance(value, Code) else GROUP_FIELDS
     out = []
-    for field in fields:
-        name, default = field.name, field.default
-        item = value.value(name) if isinstance(value, Code) else getattr(value, name)
-        if default is not ... and item == default:
+    for field in value.FIELDS:
+        item = value.value(field.name)
+        if field.has_default and item == field.default:
             continue
-        out.append(f"{name}={py_literal(item)}")
+        out.append(f"{field.name}={py_literal(item)}")
     return out
 
 
@@ -234,8 +233,14 @@ def markdown_code(value: object) -> str:
 
 
 def _environment() -> jinja2.Environment:
+    """The templates' environment: one per templates directory, so each compiles once."""
+    return _environment_for(TEMPLATES)
+
+
+@functools.cache
+def _environment_for(templates: Path) -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
+        loader=jinja2.FileSystemLoader(templates),
         autoescape=False,  # the output is Python and Markdown; values pass through filters
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
@@ -422,7 +427,7 @@ def render_all(spec: Spec) -> dict[str, str]:
         head = header(comment, sources, f"codegen/templates/{template}")
         if comment != "#":
             head = " ".join(head.split())
-        out[path] = env.get_template(template).render(header=head, spec=spec, **context)
+        out[path] = env.get_template(template).render(header=head, spec=spec, **helpers, **context)
 
     general = spec.general_channel
 
@@ -457,17 +462,19 @@ def render_all(spec: Spec) -> dict[str, str]:
         parts = [f"({py_str(name)}, {ids_literal(ids)})" for name, ids in scope]
         return "(" + ", ".join(parts) + ("," if len(parts) == 1 else "") + ")"
 
-    env.globals.update(
-        code_scope=lambda channel, kind: code_scope(spec, channel, kind),
-        group_scope=lambda channel, kind: group_scope(spec, channel, kind),
-        scope_literal=scope_literal,
-        code_types=lambda channel, kind: code_types(spec, channel, kind),
-        group_types=lambda channel: group_types(spec, channel),
-        annotation=annotation,
-        error_facts=lambda channel: error_facts(channel, spec),
-        enum_imports=enum_imports,
-        example=example,
-    )
+    # helpers that depend on the spec: part of each render's context, so the
+    # shared environment holds nothing of one spec
+    helpers: dict[str, Any] = {
+        "enum_imports": enum_imports,
+        "example": example,
+        "code_scope": lambda channel, kind: code_scope(spec, channel, kind),
+        "group_scope": lambda channel, kind: group_scope(spec, channel, kind),
+        "scope_literal": scope_literal,
+        "code_types": lambda channel, kind: code_types(spec, channel, kind),
+        "group_types": lambda channel: group_types(spec, channel),
+        "annotation": annotation,
+        "error_facts": lambda channel: error_facts(channel, spec),
+    }
     for channel in spec.channels:
         out[f"{TABLES_DIR}/{channel.name}.py"] = _table(spec, channel, env)
         render(

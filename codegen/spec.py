@@ -13,19 +13,39 @@ from __future__ import annotations
 
 import difflib
 import keyword
+import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import MarkedYAMLError
 
-from codegen.columns import CODE_FIELDS, PAGE_SOURCE, Field, plain, row_keys
+from codegen.columns import (
+    CODE_FIELDS,
+    GROUP_FIELDS,
+    PAGE_SOURCE,
+    Field,
+    Row,
+    group_keys,
+    plain,
+    row_keys,
+)
+from codegen.problems import Problem, SpecError, preview
+from codegen.reader import describe, read_yaml, refused_character
+from codegen.runtime_names import reserved_members
 
 HEADING_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ()&/,.-]*")
+MAX_ID = 2**31 - 1
+"""The largest id (of a code or group, ``status_id``, ``shared_with``): what SQL's
+INTEGER holds in SQLite, DuckDB and PostgreSQL alike."""
+MAX_NAME = 64
+"""The longest printed name (of a code, alias or group) and member name."""
+MAX_CHANNEL = 24
+"""The longest channel name and ``enum_prefix``: generated lines that name a
+channel's module and classes together stay within the line limit."""
 INDEX_FILE = "channels.yaml"
 """Lists the channel files in page order; everything else in spec/ is a channel."""
 
@@ -40,121 +60,57 @@ CHANNEL_KEYS = {
     "errors": False,
 }
 PAGE_KEYS = {"statuses": False, "errors": False}
-GROUP_KEYS = {
-    "id": True,
-    "name": True,
-    "member": False,
-    "description": True,
-    "codes": True,
-    "source": False,
-}
-# Domain rules are data: the general channel's status groups say whether they
-# are final; an error group says whether it reports success.
-GENERAL_STATUS_GROUP_KEYS = {**GROUP_KEYS, "final": True}
-ERROR_GROUP_KEYS = {**GROUP_KEYS, "success": False}
+# Which groups say what is a domain rule, declared with the fields: the general
+# channel's status groups say whether they are final; an error group may say it
+# reports success.
+GENERAL_STATUS_GROUP_KEYS = group_keys("general_status_group")
+STATUS_GROUP_KEYS = group_keys("status_group")
+ERROR_GROUP_KEYS = group_keys("error_group")
 STATUS_KEYS = row_keys("status")
 GROUPED_ERROR_KEYS = row_keys("grouped_error")
 FLAT_ERROR_KEYS = row_keys("flat_error")
 ALIAS_KEYS = {"name": True, "source": True, "shared_with": False}
 
 
-def reserved_members() -> frozenset[str]:
-    """Names a member may not take: every attribute the runtime's enum classes have.
-
-    Read from the base classes themselves (and everything they inherit, down
-    to ``int``), so a property added to the runtime is reserved at once.
-    ``status`` and ``group`` are added by generated classes.
-    """
-    from infobip_codes import _base
-
-    names = {"status", "group"}
-    for base in (
-        _base.ErrorCodeEnum,
-        _base.StatusCodeEnum,
-        _base.StatusGroupEnum,
-        _base.ErrorGroupEnum,
-    ):
-        for cls in base.__mro__:
-            names.update(vars(cls))
-    return frozenset(names)
-
-
 RESERVED_MEMBERS = reserved_members()
 
 
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with the spec, located as precisely as the YAML allows."""
+class Group(Row):
+    """A status or error group: the fields of ``GROUP_FIELDS``, and where it stands."""
 
-    path: str
-    line: int  # 1-based; 0 when the problem concerns the whole file
-    column: int  # 1-based; 0 when unknown
-    message: str
-
-    def __str__(self) -> str:
-        where = self.path
-        if self.line:
-            where += f":{self.line}"
-            if self.column:
-                where += f":{self.column}"
-        return f"{where}: error: {self.message}"
-
-
-class SpecError(Exception):
-    """The spec is invalid; ``problems`` lists every problem found."""
-
-    def __init__(self, problems: Iterable[Problem]) -> None:
-        self.problems = tuple(sorted(problems, key=lambda p: (p.path, p.line, p.column)))
-        super().__init__("\n".join(str(p) for p in self.problems))
-
-
-@dataclass(frozen=True)
-class Group:
-    channel: str
-    kind: str
-    id: int
-    name: str
-    member: str
-    description: str | None
+    FIELDS = GROUP_FIELDS
+    __slots__ = ("line",)
     line: int
-    final: bool | None = None  # status groups of the general channel
-    success: bool | None = None  # error groups
-    source: str = PAGE_SOURCE
+
+    def __init__(self, *, line: int = 0, **fields: object) -> None:
+        super().__init__(**fields)
+        object.__setattr__(self, "line", line)
+
+    def _state(self) -> tuple[object, ...]:
+        return (*super()._state(), self.line)
 
 
-@dataclass(frozen=True)
-class Code:
-    """One row of the page: what a record of the generated catalogue holds."""
+class Code(Row):
+    """One row of a code table: the fields of ``CODE_FIELDS`` (what a record of the
+    generated catalogue holds), how the row was declared, and where it stands."""
 
-    channel: str
-    kind: str
-    id: int
-    name: str
-    member: str  # the enum member this row is reached through
-    group_id: int | None
-    group_name: str | None
-    permanent: bool | None
-    description: str | None
-    status_id: int | None = None
-    status_text: str | None = None
-    aliases: tuple[str, ...] = ()
-    alias_sources: tuple[str, ...] = ()  # where each alias was seen, in the same order
-    source: str = PAGE_SOURCE
-    duplicate_of: str | None = None  # set on a further row for an earlier member
-    line: int = 0
-    extra: tuple[tuple[str, object], ...] = ()  # plain columns (codegen.columns), in order
+    FIELDS = CODE_FIELDS
+    __slots__ = ("duplicate_of", "line")
+    duplicate_of: str | None  # set on a further row for an earlier member
+    line: int
 
-    def value(self, name: str) -> object:
-        """The row's value of a record field, plain columns included."""
-        for key, value in self.extra:
-            if key == name:
-                return value
-        return getattr(self, name)
+    def __init__(self, *, duplicate_of: str | None = None, line: int = 0, **fields: object) -> None:
+        super().__init__(**fields)
+        object.__setattr__(self, "duplicate_of", duplicate_of)
+        object.__setattr__(self, "line", line)
+
+    def _state(self) -> tuple[object, ...]:
+        return (*super()._state(), self.duplicate_of, self.line)
 
     @property
     def on_page(self) -> bool:
         """True for a row transcribed from the saved page (no other ``source``)."""
-        return self.source == PAGE_SOURCE
+        return self.value("source") == PAGE_SOURCE
 
     @property
     def is_member(self) -> bool:
@@ -239,9 +195,14 @@ def member_from_group_name(name: str) -> str:
 
 
 def display_path(path: Path, root: Path) -> str:
+    """``spec/sms.yaml``: a file of the spec directory, as messages name it.
+
+    Only the directory is resolved: the file may be a link, or a link loop.
+    """
     try:
-        return path.resolve().relative_to(root.resolve().parent).as_posix()
-    except ValueError:
+        resolved = root.resolve()
+        return (resolved / path.relative_to(root)).relative_to(resolved.parent).as_posix()
+    except (ValueError, OSError, RuntimeError):
         return path.as_posix()
 
 
@@ -252,8 +213,9 @@ class Documents:
     docs: dict[str, CommentedMap]  # round-trip documents (the importer edits them) by channel
     problems: list[Problem]
     general: str | None = None  # the index's 'general' channel
-    index: CommentedMap | None = None  # channels.yaml itself
-    index_path: str = INDEX_FILE
+    listed: list[tuple[str, int]] = field(default_factory=list)  # the index's channels, lines
+    index: str = INDEX_FILE  # the index as messages name it
+    index_doc: CommentedMap | None = None  # the index itself, for its 'shared:'
 
 
 def read_documents(spec_dir: Path) -> Documents:
@@ -262,35 +224,40 @@ def read_documents(spec_dir: Path) -> Documents:
     problems, docs = found.problems, found.docs
     yaml = yaml_round_trip()
     index_path = spec_dir / INDEX_FILE
-    shown_index = display_path(index_path, spec_dir)
-    index = _parse(yaml, index_path, shown_index, problems)
+    shown_index = found.index = display_path(index_path, spec_dir)
+    index = read_yaml(yaml, index_path, shown_index, problems)
     if index is None:
         return found
     names, found.general = _channel_list(index, shown_index, problems)
     if isinstance(index, CommentedMap):
-        found.index, found.index_path = index, shown_index
+        found.index_doc = index
+    found.listed = names
+    # a file the index names, even with a name it refuses, is not a stray
+    mentioned = index.get("channels") if isinstance(index, CommentedMap) else None
+    written = {i for i in mentioned if isinstance(i, str)} if isinstance(mentioned, list) else set()
     for name, line in names:
         path = spec_dir / f"{name}.yaml"
         shown = display_path(path, spec_dir)
-        if not path.is_file():
-            problems.append(Problem(shown_index, line, 0, f"channel {name!r} has no file {shown}"))
+        if not os.path.lexists(path):
+            problems.append(
+                Problem(shown_index, line, 0, f"channel {preview(name)} has no file {shown}")
+            )
             continue
-        doc = _parse(yaml, path, shown, problems)
+        doc = read_yaml(yaml, path, shown, problems)
         if doc is None:
             continue
         if not isinstance(doc, CommentedMap):
             problems.append(Problem(shown, 1, 1, "a channel file must be a mapping"))
             continue
         docs[name] = doc
-    listed = {name for name, _ in names}
     for path in sorted(spec_dir.glob("*.yaml")):
-        if path.name != INDEX_FILE and path.stem not in listed:
+        if path.name != INDEX_FILE and path.stem not in written:
             problems.append(
                 Problem(
                     display_path(path, spec_dir),
                     0,
                     0,
-                    f"channel file is not listed in {shown_index}; add {path.stem!r} there",
+                    f"channel file is not listed in {shown_index}; add {preview(path.stem)} there",
                 )
             )
     return found
@@ -309,10 +276,21 @@ def load_spec(spec_dir: Path) -> Spec:
             channels.append(channel)
     general = next((c for c in channels if c.name == found.general), None)
     status_groups = _check_catalogue(channels, general, problems)
+    if not problems:
+        # Every listed channel became a channel, or a problem says why: a file
+        # that could not be read never silently drops its channel (and with it
+        # the generated modules).
+        built = {channel.name for channel in channels}
+        for name, line in found.listed:
+            if name not in built:
+                problems.append(
+                    Problem(found.index, line, 0, f"channel {preview(name)} could not be read")
+                )
+    if problems or general is None:
+        raise SpecError(problems or [Problem(found.index, 0, 0, "no general channel")])
     shared = _shared(found, general, problems)
     if problems:
         raise SpecError(problems)
-    assert general is not None  # else _check_catalogue or the index check reported it
     return Spec(
         channels=tuple(channels), status_groups=status_groups, general=general.name, shared=shared
     )
@@ -322,7 +300,7 @@ def _shared(
     found: Documents, general: Channel | None, problems: list[Problem]
 ) -> tuple[tuple[str, tuple[int, ...]], ...]:
     """The index's ``shared:``: general groups whose codes every channel's reports carry."""
-    index = found.index
+    index = found.index_doc
     if index is None or "shared" not in index:
         return ()
     node = index["shared"]
@@ -330,7 +308,7 @@ def _shared(
     if not isinstance(node, CommentedMap) or not set(node) <= {"status_groups", "error_groups"}:
         problems.append(
             Problem(
-                found.index_path,
+                found.index,
                 line + 1,
                 col + 1,
                 "'shared' must map 'status_groups' and/or 'error_groups' to lists of group ids",
@@ -347,7 +325,7 @@ def _shared(
             isinstance(i, int) and not isinstance(i, bool) for i in ids
         ):
             problems.append(
-                Problem(found.index_path, line + 1, col + 1, f"'{key}' must be a list of group ids")
+                Problem(found.index, line + 1, col + 1, f"'{key}' must be a list of group ids")
             )
             continue
         if general is not None:
@@ -359,7 +337,7 @@ def _shared(
                     at_line, at_col = ids.lc.item(i)
                     problems.append(
                         Problem(
-                            found.index_path,
+                            found.index,
                             at_line + 1,
                             at_col + 1,
                             f"'{key}': {group_id} is not one of {general.name}'s {kind} groups",
@@ -367,24 +345,6 @@ def _shared(
                     )
         shared.append((kind, tuple(int(i) for i in ids)))
     return tuple(shared)
-
-
-def _parse(yaml: YAML, path: Path, shown: str, problems: list[Problem]) -> Any:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        problems.append(Problem(shown, 0, 0, f"cannot read: {exc}"))
-        return None
-    try:
-        return yaml.load(text)
-    except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        what = " ".join(str(part) for part in (exc.context, exc.problem) if part)
-        problems.append(Problem(shown, line, column, f"invalid YAML: {what}"))
-    except Exception as exc:  # ruamel raises a few unmarked errors too
-        problems.append(Problem(shown, 0, 0, f"invalid YAML: {exc}"))
-    return None
 
 
 def _channel_list(
@@ -412,10 +372,23 @@ def _channel_list(
         line, col = seq.lc.item(i)
         if not isinstance(item, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", item):
             problems.append(
-                Problem(shown, line + 1, col + 1, f"channel name {item!r} must be snake_case")
+                Problem(
+                    shown, line + 1, col + 1, f"channel name {preview(item)} must be snake_case"
+                )
+            )
+        elif len(item) > MAX_CHANNEL:
+            problems.append(
+                Problem(
+                    shown,
+                    line + 1,
+                    col + 1,
+                    f"channel name {preview(item)} is longer than {MAX_CHANNEL} characters",
+                )
             )
         elif item in seen:
-            problems.append(Problem(shown, line + 1, col + 1, f"channel {item!r} listed twice"))
+            problems.append(
+                Problem(shown, line + 1, col + 1, f"channel {preview(item)} listed twice")
+            )
         else:
             seen.add(item)
             names.append((item, line + 1))
@@ -426,7 +399,7 @@ def _channel_list(
                 shown,
                 line + 1,
                 col + 1,
-                f"'general' must name one of the listed channels, not {general!r}",
+                f"'general' must name one of the listed channels, not {preview(general)}",
             )
         )
         return names, None
@@ -444,6 +417,10 @@ class _Validator:
         self.general = general
         # alias -> the id of the other code whose name it declares it shares
         self.shared_aliases: dict[str, int] = {}
+
+    def identity(self, kind: str, ident: int, name: str, member: str) -> dict[str, Any]:
+        """The fields a code and a group both start with: where it stands, and who it is."""
+        return {"channel": self.name, "kind": kind, "id": ident, "name": name, "member": member}
 
     # -- reporting helpers -------------------------------------------------
 
@@ -483,11 +460,16 @@ class _Validator:
         value = node.get(key)
         if isinstance(value, bool) or not isinstance(value, int):
             self.problem(
-                self.value_at(node, key), f"{what}: {key!r} must be an integer, not {value!r}"
+                self.value_at(node, key),
+                f"{what}: {key!r} must be an integer, not {preview(value)}",
             )
             return None
-        if value < 0:
-            self.problem(self.value_at(node, key), f"{what}: {key!r} must not be negative")
+        if not 0 <= value <= MAX_ID:
+            self.problem(
+                self.value_at(node, key),
+                f"{what}: {key!r} must be between 0 and {MAX_ID} (what SQL's INTEGER and the "
+                f"parser hold), not {preview(value)}",
+            )
             return None
         return int(value)
 
@@ -497,9 +479,20 @@ class _Validator:
             return None
         if not isinstance(value, str) or not value.strip():
             kind = "a non-empty string" + (" or null" if nullable else "")
-            self.problem(self.value_at(node, key), f"{what}: {key!r} must be {kind}, not {value!r}")
+            self.problem(
+                self.value_at(node, key), f"{what}: {key!r} must be {kind}, not {preview(value)}"
+            )
             return None
         text = str(value)
+        refused = refused_character(text)
+        if refused is not None:
+            self.problem(
+                self.value_at(node, key),
+                f"{what}: {key!r} holds {describe(text[refused])} (character {refused + 1}); "
+                "control, format, surrogate and line or paragraph separator characters are "
+                "not allowed in the spec's texts",
+            )
+            return None
         if " ".join(text.split()) != text:
             self.problem(
                 self.value_at(node, key),
@@ -511,23 +504,44 @@ class _Validator:
         value = node.get(key)
         if not isinstance(value, bool):
             self.problem(
-                self.value_at(node, key), f"{what}: {key!r} must be true or false, not {value!r}"
+                self.value_at(node, key),
+                f"{what}: {key!r} must be true or false, not {preview(value)}",
             )
             return None
         return bool(value)
 
+    def name_(self, node: CommentedMap, what: str) -> str | None:
+        """A printed name: a text of at most :data:`MAX_NAME` characters."""
+        name = self.str_(node, "name", what)
+        if name is not None and len(name) > MAX_NAME:
+            self.problem(
+                self.value_at(node, "name"),
+                f"{what}: 'name' {preview(name)} is longer than {MAX_NAME} characters",
+            )
+            return None
+        return name
+
     def member_name(self, node: CommentedMap, key: str, value: str, what: str) -> bool:
-        if not value.isidentifier() or keyword.iskeyword(value):
+        # ASCII only: Python normalises other identifiers (NFKC), so the member
+        # would not be the name the spec gives
+        if not value.isidentifier() or not value.isascii() or keyword.iskeyword(value):
             hint = " (declare 'member:' with a valid one)" if key == "name" else ""
             self.problem(
                 self.value_at(node, key),
-                f"{what}: {value!r} is not a valid Python identifier{hint}",
+                f"{what}: {preview(value)} is not a valid Python identifier in ASCII{hint}",
+            )
+            return False
+        if len(value) > MAX_NAME:
+            self.problem(
+                self.value_at(node, key),
+                f"{what}: member name {preview(value)} is longer than {MAX_NAME} characters",
             )
             return False
         if value.startswith("_") or value in RESERVED_MEMBERS:
             self.problem(
                 self.value_at(node, key),
-                f"{what}: {value!r} is reserved (leading underscore or an enum attribute name)",
+                f"{what}: {preview(value)} is reserved (leading underscore or an enum attribute "
+                "name)",
             )
             return False
         return True
@@ -572,7 +586,7 @@ class _Validator:
         for alias in self.maps(seq, f"alias of {what}"):
             if not self.keys(alias, ALIAS_KEYS, f"alias of {what}"):
                 continue
-            alias_name = self.str_(alias, "name", f"alias of {what}")
+            alias_name = self.name_(alias, f"alias of {what}")
             source = self.str_(alias, "source", f"alias of {what}")
             if "shared_with" in alias:
                 shared = self.int_(alias, "shared_with", f"alias of {what}")
@@ -584,7 +598,7 @@ class _Validator:
             if alias_name.casefold() in taken:
                 self.problem(
                     self.value_at(alias, "name"),
-                    f"{what}: alias {alias_name!r} repeats a name of this code",
+                    f"{what}: alias {preview(alias_name)} repeats a name of this code",
                 )
             else:
                 found.append((alias_name, source))
@@ -614,13 +628,18 @@ class _Validator:
         if name is not None and name != self.name:
             self.problem(
                 self.value_at(doc, "channel"),
-                f"'channel' is {name!r} but the file is listed as {self.name!r}",
+                f"'channel' is {preview(name)} but the file is listed as {self.name!r}",
             )
         prefix = self.str_(doc, "enum_prefix", "channel file") if "enum_prefix" in doc else None
         if prefix is not None and not re.fullmatch(r"[A-Z][A-Za-z0-9]*", prefix):
             self.problem(
                 self.value_at(doc, "enum_prefix"),
-                f"'enum_prefix' {prefix!r} must be a CapWords identifier",
+                f"'enum_prefix' {preview(prefix)} must be a CapWords identifier",
+            )
+        elif prefix is not None and len(prefix) > MAX_CHANNEL:
+            self.problem(
+                self.value_at(doc, "enum_prefix"),
+                f"'enum_prefix' {preview(prefix)} is longer than {MAX_CHANNEL} characters",
             )
         headings = self.page(doc) if "page" in doc else (None, None)
         note = self.str_(doc, "note", "channel file", nullable=True) if "note" in doc else None
@@ -674,7 +693,7 @@ class _Validator:
                 self.problem(
                     self.value_at(page, key),
                     f"'page: {key}:' must be a heading such as 'Voice Error Codes' (letters, "
-                    f"digits, spaces and -/&(),. only), not {heading!r}",
+                    f"digits, spaces and -/&(),. only), not {preview(heading)}",
                 )
                 heading = None
             headings.append(heading)
@@ -690,26 +709,26 @@ class _Validator:
             return groups, codes
         allowed = STATUS_KEYS if kind == "status" else GROUPED_ERROR_KEYS
         if kind == "error":
-            group_keys = ERROR_GROUP_KEYS
+            keys = ERROR_GROUP_KEYS
         else:  # only the general channel's status groups define them, finality included
-            group_keys = {
+            keys = {
                 True: GENERAL_STATUS_GROUP_KEYS,
-                False: GROUP_KEYS,
-                None: {**GROUP_KEYS, "final": False},
+                False: STATUS_GROUP_KEYS,
+                None: {**GENERAL_STATUS_GROUP_KEYS, "final": False},  # the index does not say
             }[self.general]
         seen_ids: dict[int, int] = {}
         seen_members: dict[str, int] = {}
         for node in self.maps(seq, f"entry of {key!r}"):
             what = f"{kind} group"
             # checked on with what is there: a group without 'final' is still a group
-            self.keys(node, group_keys, what)
+            self.keys(node, keys, what)
             if "id" not in node or "name" not in node:
                 continue
             final = self.bool_(node, "final", what) if "final" in node else None
             success = self.bool_(node, "success", what) if "success" in node else None
             group_source = self.source(node, what)
             gid = self.int_(node, "id", what)
-            gname = self.str_(node, "name", what)
+            gname = self.name_(node, what)
             description = self.str_(node, "description", what, nullable=True)
             if gname is not None and "member" in node:
                 gmember = self.str_(node, "member", what)
@@ -739,21 +758,17 @@ class _Validator:
                 continue
             groups.append(
                 Group(
-                    self.name,
-                    kind,
-                    gid,
-                    gname,
-                    gmember,
-                    description,
-                    line,
+                    **self.identity(kind, gid, gname, gmember),
+                    description=description,
                     final=final,
                     success=bool(success) if kind == "error" else None,
                     source=group_source,
+                    line=line,
                 )
             )
             if codes_seq is None:
                 continue
-            for code_node in self.maps(codes_seq, f"code of {kind} group {gname!r}"):
+            for code_node in self.maps(codes_seq, f"code of {kind} group {preview(gname)}"):
                 code = self.code(code_node, kind, allowed, gid, gname)
                 if code is not None:
                     codes.append(code)
@@ -786,7 +801,7 @@ class _Validator:
         cid = self.int_(node, "id", what)
         if cid is not None:
             what = f"{kind} code {cid}"
-        name = self.str_(node, "name", what)
+        name = self.name_(node, what)
         description = self.str_(node, "description", what, nullable=True)
         permanent = self.bool_(node, "permanent", what) if "permanent" in node else None
         duplicate_of = self.str_(node, "duplicate_of", what) if "duplicate_of" in node else None
@@ -820,26 +835,19 @@ class _Validator:
                 )
         aliases = self.aliases(node, what, name)
         source = self.source(node, what)
-        extra = tuple(
-            (
-                field.name,
-                self.plain(node, field, what)
-                if field.name in allowed
-                else (field.default if field.has_default else None),
-            )
+        # the plain columns, each by its declared type; left out where its table has none
+        known = len(self.problems)
+        columns = {
+            field.name: self.plain(node, field, what) if field.name in allowed else None
             for field in CODE_FIELDS
-            if plain(field)
-        )
-        if cid is None or name is None or member is None:
+            if plain(field) and (field.name in allowed or not field.has_default)
+        }
+        if cid is None or name is None or member is None or len(self.problems) > known:
             return None
         if "permanent" in node and permanent is None:
             return None
         return Code(
-            channel=self.name,
-            kind=kind,
-            id=cid,
-            name=name,
-            member=member,
+            **self.identity(kind, cid, name, member),
             group_id=group_id,
             group_name=group_name,
             permanent=permanent,
@@ -851,7 +859,7 @@ class _Validator:
             source=source,
             duplicate_of=duplicate_of,
             line=node.lc.line + 1,
-            extra=extra,
+            **columns,
         )
 
     def unique(self, codes: list[Code], kind: str) -> None:
@@ -905,7 +913,7 @@ class _Validator:
                 if owner is not None and owner.id != code.id and owner.id != shared:
                     self.problem(
                         (code.line - 1, 0),
-                        f"{kind} code {code.id}: alias {alias!r} is the name of {kind} code "
+                        f"{kind} code {code.id}: alias {preview(alias)} is the name of {kind} code "
                         f"{owner.id} (line {owner.line}); an alias must name this code only, "
                         f"unless the sources really send it for both: then declare "
                         f"'shared_with: {owner.id}'",
@@ -913,7 +921,7 @@ class _Validator:
                 elif shared is not None and (owner is None or owner.id != shared):
                     self.problem(
                         (code.line - 1, 0),
-                        f"{kind} code {code.id}: alias {alias!r} declares 'shared_with: "
+                        f"{kind} code {code.id}: alias {preview(alias)} declares 'shared_with: "
                         f"{shared}', but no other {kind} code of this channel has that name",
                     )
                 else:
@@ -939,7 +947,7 @@ def _check_catalogue(
                     channel.path,
                     0,
                     0,
-                    f"enum_prefix {channel.enum_prefix!r} is already used by {other.path}",
+                    f"enum_prefix {preview(channel.enum_prefix)} is already used by {other.path}",
                 )
             )
         prefixes[channel.enum_prefix] = channel

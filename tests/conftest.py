@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import re
 import shutil
+import subprocess
 import sys
 import textwrap
 import types
@@ -136,21 +137,24 @@ def run_doc_code(heading: str, *, first: int = 0, last: int | None = None) -> di
 SpecWriter = Callable[..., Path]
 
 
+def write_spec_dir(root: Path, **channels: str) -> Path:
+    """Write ``root/spec``: ``channels.yaml`` (the first channel general) and each channel file."""
+    spec = root / "spec"
+    spec.mkdir(parents=True, exist_ok=True)
+    names = "".join(f"  - {name}\n" for name in channels)
+    general = next(iter(channels), "sms")
+    (spec / "channels.yaml").write_text(f"channels:\n{names}general: {general}\n", encoding="utf-8")
+    for name, text in channels.items():
+        (spec / f"{name}.yaml").write_text(textwrap.dedent(text), encoding="utf-8")
+    return spec
+
+
 @pytest.fixture
 def write_spec(tmp_path: Path) -> SpecWriter:
     """Write a spec directory (``channels.yaml`` plus one file per channel)."""
 
     def write(**channels: str) -> Path:
-        spec = tmp_path / "spec"
-        spec.mkdir(exist_ok=True)
-        names = "".join(f"  - {name}\n" for name in channels)
-        general = next(iter(channels), "sms")
-        (spec / "channels.yaml").write_text(
-            f"channels:\n{names}general: {general}\n", encoding="utf-8"
-        )
-        for name, text in channels.items():
-            (spec / f"{name}.yaml").write_text(textwrap.dedent(text), encoding="utf-8")
-        return spec
+        return write_spec_dir(tmp_path, **channels)
 
     return write
 
@@ -163,3 +167,24 @@ def repo_copy(tmp_path: Path) -> Path:
     shutil.copytree(ROOT / "src", target / "src", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "docs", target / "docs")
     return target
+
+
+def run_codegen(*args: str, root: Path) -> tuple[int, str]:
+    """Run ``python -m codegen`` on ``root`` in a subprocess, as make does."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "codegen", "--root", str(root), *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return proc.returncode, proc.stdout + proc.stderr
+
+
+def snapshot(root: Path) -> dict[str, tuple[bytes, int]]:
+    """Every file under ``root`` with its bytes and modification time."""
+    return {
+        p.relative_to(root).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }

@@ -66,7 +66,7 @@ def test_every_alias_is_agreement_and_finds_its_code() -> None:
     for code in ALIASED:
         by_name = ic.status_by_name if code.kind == "status" else ic.error_by_name
         for alias, shared in zip(code.aliases, shared_with(code), strict=True):
-            member = by_name(alias, channel=code.channel)  # type: ignore[call-overload]
+            member = by_name(alias, channel=code.channel)
             assert member is not None
             # an alias finds its code, unless it is another code's own name too
             assert member.value == (code.id if shared is None else shared)
@@ -105,7 +105,7 @@ def test_every_row_beyond_the_page_is_a_member_with_its_source(code: object) -> 
 
     assert isinstance(code, Code)
     lookup = ic.status_by_id if code.kind == "status" else ic.error_by_id
-    member = lookup(code.id, channel=code.channel)  # type: ignore[call-overload]
+    member = lookup(code.id, channel=code.channel)
     assert member is not None
     assert member.source == code.source
     assert member.record.source == code.source

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import importlib.metadata
 import os
 import re
 import shutil
@@ -12,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT, SPEC
+from conftest import ROOT, SPEC, run_codegen, snapshot
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -20,26 +21,6 @@ from codegen import files
 from codegen.cli import main as codegen_main
 from codegen.render import docstring, render_all, render_table
 from codegen.spec import Channel, Code, Group, Spec, load_spec
-
-
-def run_codegen(*args: str, root: Path) -> tuple[int, str]:
-    """Run ``python -m codegen`` in a subprocess, as make does."""
-    proc = subprocess.run(
-        [sys.executable, "-m", "codegen", "--root", str(root), *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    return proc.returncode, proc.stdout + proc.stderr
-
-
-def snapshot(root: Path) -> dict[str, tuple[bytes, int]]:
-    return {
-        p.relative_to(root).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
-        for p in sorted(root.rglob("*"))
-        if p.is_file()
-    }
 
 
 def test_committed_files_match_the_spec_on_this_python() -> None:
@@ -212,25 +193,21 @@ TEXT = st.lists(st.one_of(st.text(max_size=30), NASTY), max_size=8).map("".join)
 
 
 def synthetic_spec(name: str, description: str, group_name: str, api_name: str) -> Spec:
-    group = Group("sms", "error", 0, group_name, "OK", description, 1, success=True)
-    status_group = Group("sms", "status", 1, group_name, "PENDING", description, 1, final=False)
-    codes = (
-        Code("sms", "error", 0, api_name, "NO_ERROR", 0, group_name, True, description),
-        Code(
-            "sms",
-            "error",
-            1,
-            name,
-            "OTHER",
-            0,
-            group_name,
-            False,
-            None,
-            aliases=(api_name,),
-            alias_sources=(description,),
-        ),
+    def row(cls: type[Any], kind: str, ident: int, printed: str, member: str, **rest: Any) -> Any:
+        return cls(channel="sms", kind=kind, id=ident, name=printed, member=member, **rest)
+
+    text = {"group_name": group_name, "description": description}
+    status_group = row(
+        Group, "status", 1, group_name, "PENDING", description=description, final=False
     )
-    status = Code("sms", "status", 3, name, "WAITING", 1, group_name, None, description)
+    error_group = row(Group, "error", 0, group_name, "OK", description=description, success=True)
+    status = row(Code, "status", 3, name, "WAITING", group_id=1, permanent=None, **text)
+    aliased = {"aliases": (api_name,), "alias_sources": (description,)}
+    undescribed = {**text, "description": None}
+    codes = (
+        row(Code, "error", 0, api_name, "NO_ERROR", group_id=0, permanent=True, **text),
+        row(Code, "error", 1, name, "OTHER", group_id=0, permanent=False, **undescribed, **aliased),
+    )
     channel = Channel(
         "sms",
         "Sms",
@@ -239,11 +216,19 @@ def synthetic_spec(name: str, description: str, group_name: str, api_name: str) 
         "General Error Codes",
         None,
         (status_group,),
-        (group,),
+        (error_group,),
         (status,),
         codes,
     )
     return Spec((channel,), (status_group,), general="sms")
+
+
+def plain(row: Code | Group) -> dict[str, object]:
+    """A row's fields as ``to_dict()`` gives a record's: tuples as lists."""
+    return {
+        field.name: list(value) if isinstance(value := row.value(field.name), tuple) else value
+        for field in row.FIELDS
+    }
 
 
 def check_round_trip(name: str, description: str, group_name: str, api_name: str) -> None:
@@ -252,24 +237,15 @@ def check_round_trip(name: str, description: str, group_name: str, api_name: str
     source = render_table(spec, spec.channels[0])
     namespace: dict[str, Any] = {}
     exec(compile(source, "<tables/sms.py>", "exec"), namespace)
+    channel = spec.channels[0]
     rows = [r.to_dict() for r in namespace["STATUSES"] + namespace["ERRORS"]]
-    base: dict[str, object] = {
-        "channel": "sms",
-        "status_id": None,
-        "status_text": None,
-        "source": "page",
-        "alias_sources": [],
-    }
-    assert rows == [
-        {**base, "kind": "status", "id": 3, "name": name, "member": "WAITING", "group_id": 1,
-         "group_name": group_name, "permanent": None, "description": description, "aliases": []},
-        {**base, "kind": "error", "id": 0, "name": api_name, "member": "NO_ERROR", "group_id": 0,
-         "group_name": group_name, "permanent": True, "description": description, "aliases": []},
-        {**base, "kind": "error", "id": 1, "name": name, "member": "OTHER", "group_id": 0,
-         "group_name": group_name, "permanent": False, "description": None,
-         "aliases": [api_name], "alias_sources": [description]},
-    ]  # fmt: skip
+    assert rows == [plain(code) for code in channel.codes]
+    # the texts themselves, whatever the rows say
+    assert [row["name"] for row in rows] == [name, api_name, name]
+    assert [row["description"] for row in rows] == [description, description, None]
+    assert [row["aliases"] for row in rows] == [[], [], [api_name]]
     groups = [g.to_dict() for g in namespace["STATUS_GROUPS"] + namespace["ERROR_GROUPS"]]
+    assert groups == [plain(g) for g in channel.status_groups + channel.error_groups]
     assert [(g["name"], g["description"]) for g in groups] == [(group_name, description)] * 2
     # nothing but the expected names was defined: no text became code
     assert sorted(k for k in namespace if not k.startswith("__")) == [
@@ -359,6 +335,15 @@ def ruff_complaints(root: Path, relative: str) -> str:
         if proc.returncode != 0:
             out.append(f"ruff {' '.join(command)} {relative}:\n{proc.stdout}{proc.stderr}")
     return "".join(out)
+
+
+def test_the_formatter_is_one_pinned_ruff_for_generation_and_lint() -> None:
+    requirements = importlib.metadata.requires("infobip-codes") or []
+    pins = [r for r in requirements if re.match(r"ruff\b", r)]
+    # exact, the same in the codegen extra and in dev (which `make lint` uses), and installed
+    extras = {re.sub(r".*extra == .(\w+).$", r"\1", r) for r in pins}
+    assert {"codegen", "dev"} <= extras, pins
+    assert {r.split(";")[0] for r in pins} == {f"ruff=={importlib.metadata.version('ruff')}"}
 
 
 def test_long_channel_names_generate_modules_ruff_accepts(repo_copy: Path) -> None:

@@ -10,7 +10,8 @@ from conftest import SAVED_PAGE, SPEC, SpecWriter
 
 from codegen.importer import import_page, run_import
 from codegen.page import PageError, read_page
-from codegen.spec import SpecError, load_spec
+from codegen.problems import SpecError
+from codegen.spec import load_spec
 
 SMALL_PAGE = Path(__file__).parent / "data" / "small-page.txt"
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from conftest import MINIMAL_DLT, MINIMAL_SMS, SPEC, SpecWriter
 
-from codegen.spec import Problem, SpecError, load_spec
+from codegen.problems import Problem, SpecError
+from codegen.spec import load_spec
 
 
 def problems(spec_dir: object) -> list[Problem]:

@@ -135,7 +135,7 @@ def check_sdist(sdist: Path, work: Path) -> None:
     venv.EnvBuilder(with_pip=True, clear=True).create(env)
     python = env / "bin" / "python"
     run(python, "-m", "pip", "install", "--quiet", ".[test,codegen,typing]", cwd=root)
-    out = run(python, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", cwd=root)
+    out = run(python, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", "-n", "auto", cwd=root)
     print(f"pytest in the unpacked sdist: {out.strip().splitlines()[-1]}")
 
 
