@@ -126,6 +126,17 @@ def figures_for(raw: dict[str, Any]) -> list[Figure]:
             d,
         ),
     ]
+    if raw.get("summary") is not None:
+        figures.append(
+            Figure(
+                f"decode --summary, {raw['stream_results']:,} results",
+                raw["summary"],
+                raw["stream_baseline"],
+                "json.loads loop",
+                2.5,
+                d,
+            )
+        )
     sizes = list(raw["rss"])
     figures.append(
         Figure(

@@ -155,7 +155,7 @@ class _Run:
 def cmd_decode(args: argparse.Namespace, out: TextIO) -> int:
     """One JSON document, or NDJSON: with ``--ndjson``, or when the first
     non-blank line is a whole JSON value and another non-blank line follows."""
-    reader = Input(args.file, out)
+    reader = Input(args.file, None if args.summary else out)  # a summary comes at the end
     run = _Run(args, out, reader.source)
     try:
         if args.ndjson:

@@ -119,12 +119,13 @@ class Input:
     """The input as UTF-8 bytes, read a bounded line at a time; reading errors
     become a UserError.
 
-    On a live source (a pipe or a terminal, not a file) the output is flushed
-    before each read, so results appear as their lines arrive; from a file, the
-    output goes out in buffer-sized blocks.
+    On a live source (a pipe or a terminal, not a file) the output (``out``,
+    None when nothing is written before the end) is flushed before each read,
+    so results appear as their lines arrive; from a file, the output goes out
+    in buffer-sized blocks.
     """
 
-    def __init__(self, path: str | None, out: TextIO) -> None:
+    def __init__(self, path: str | None, out: TextIO | None) -> None:
         self.source = "<stdin>" if path is None or path == "-" else path
         self.out = out
         self.owned = path is not None and path != "-"
@@ -175,7 +176,7 @@ class Input:
 
     def readline(self) -> bytes:
         """The next line as read: at most ``LINE_LIMIT + 1`` bytes of it (b"" at the end)."""
-        if self.live:
+        if self.live and self.out is not None:
             self.out.flush()
         line = self._read(self.stream.readline, LINE_LIMIT + 1)
         if line:
@@ -200,8 +201,19 @@ class Input:
         )
 
     def lines(self) -> Iterator[bytes | Skipped]:
-        while line := self.readline():
-            yield self.whole(line)
+        # readline()'s work, inlined: this loop runs once a line of a log
+        read, size, whole = self.stream.readline, LINE_LIMIT + 1, self.whole
+        flush = self.out.flush if self.live and self.out is not None else None
+        line = self.readline()
+        while line:
+            yield whole(line) if len(line) > LINE_LIMIT else line
+            if flush is not None:
+                flush()
+            try:
+                line = read(size)
+            except (OSError, UnicodeDecodeError):
+                line = self._read(read, size)  # raises the same error as a UserError
+            self.number += 1
 
     def rest(self, already: int) -> bytes:
         """The rest of the input, as one document that already has ``already`` bytes."""

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 _LISTS = ("results", "messages")
 _RESULT_KEYS = frozenset({*_LISTS, "messageId", "message_id", "status", "error"})
-_SHOWN = ("messageId", "status", "error")
+SHOWN = frozenset({"messageId", "status", "error"})
 """A result's fields that decode shows as what the catalogue makes of them."""
 
 
@@ -122,21 +122,29 @@ def _results(value: Any, bare: str | None, channel: Channel | None) -> Found:
     )
 
 
-def other_fields(result: Result, envelope: Mapping[str, object] | None) -> dict[str, object]:
+def other_fields(result: Result, envelope: Mapping[str, object] | None) -> list[tuple[str, object]]:
     """The fields of a result besides its message id, status and error, as sent;
-    then those of its envelope that it lacks."""
-    fields = {k: v for k, v in result.raw.items() if k not in _SHOWN}
+    then those of its envelope that it lacks (a send response's bulkId)."""
+    raw = result.raw
+    fields = [(k, v) for k, v in raw.items() if k not in SHOWN]
     if envelope:
-        for key, value in envelope.items():
-            fields.setdefault(key, value)
+        fields += [(k, v) for k, v in envelope.items() if k not in raw]
     return fields
+
+
+_API_KEYS: dict[type, frozenset[str]] = {}
+"""Each parsed type's fields in the API's shape (its ``to_dict()`` keys), found once."""
 
 
 def extra_fields(value: ParsedStatus[Any] | ParsedError[Any], sent: object) -> dict[str, object]:
     """The fields of a status or error object that the API's shape does not name."""
-    if not isinstance(sent, Mapping):
+    if type(sent) is not dict and not isinstance(sent, Mapping):
         return {}
-    known = value.to_dict()
+    known = _API_KEYS.get(type(value))
+    if known is None:
+        known = _API_KEYS[type(value)] = frozenset(value.to_dict())
+    if known.issuperset(sent):  # as a log sends them: nothing more
+        return {}
     return {k: v for k, v in sent.items() if k not in known}
 
 
@@ -166,6 +174,6 @@ def result_json(result: Result, envelope: Mapping[str, object] | None) -> dict[s
         if error is None
         else _value_json(error, raw.get("error"), retryable=error.is_retryable),
     }
-    for key, value in other_fields(result, envelope).items():
+    for key, value in other_fields(result, envelope):
         data.setdefault(key, value)
     return data
