@@ -218,14 +218,17 @@ class Input:
     def rest(self, already: int) -> bytes:
         """The rest of the input, as one document that already has ``already`` bytes."""
         left = DOCUMENT_LIMIT - already
-        data = self._read(self.stream.read, left + 1)
-        if len(data) > left:
+        pieces = []
+        while left >= 0 and (piece := self._read(self.stream.read, 1 << 20)):
+            pieces.append(piece)  # in pieces: no buffer the size of the limit up front
+            left -= len(piece)
+        if left < 0:
             raise UserError(
                 f"{self.source}: larger than {DOCUMENT_LIMIT >> 20} MiB, the limit of a "
                 "JSON document; a log of one value a line (NDJSON) is read with --ndjson, "
                 "a line at a time"
             )
-        return data
+        return b"".join(pieces)
 
 
 def next_line(source: Input) -> tuple[int, bytes | None]:
