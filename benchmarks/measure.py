@@ -466,12 +466,17 @@ for line in sys.stdin:
 """The baseline: read the same lines and ``json.loads`` each."""
 
 
-def cli_ndjson_flag() -> str | None:
-    """The ``decode`` option that reads NDJSON, if the installed CLI has one."""
+def cli_help() -> str:
+    """``decode --help`` of the installed CLI, as words."""
     text = subprocess.run(
         [SCRIPT, "decode", "--help"], capture_output=True, text=True, check=False, env=ENV
     ).stdout
-    words = text.replace("[", " ").replace("]", " ").replace(",", " ").split()
+    return text.replace("[", " ").replace("]", " ").replace(",", " ")
+
+
+def cli_ndjson_flag() -> str | None:
+    """The ``decode`` option that reads NDJSON, if the installed CLI has one."""
+    words = cli_help().split()
     return next((flag for flag in ("--ndjson", "--lines", "--stream") if flag in words), None)
 
 
@@ -510,19 +515,25 @@ def stream_figures(work: Path, sizes: list[int], loops: int) -> dict[str, Any]:
     for count in sizes:
         if count != middle:
             rss[str(count)] = piped(argv, block, count)[0]
+    # the summary of the same stream (#20), when the installed CLI has one
+    summary = [*argv, "--summary"] if "--summary" in cli_help() else None
     ours: list[float] = []
     baseline: list[float] = []
+    summaries: list[float] = []
     for _ in range(loops):
         peak, elapsed = piped(argv, block, middle)
         rss[str(middle)] = max(rss.get(str(middle), 0), peak)
         ours.append(elapsed)
         baseline_peak, elapsed = piped(loop, block, middle)
         baseline.append(elapsed)
+        if summary is not None:
+            summaries.append(piped(summary, block, middle)[1])
     return {
         "decoder": name,
         "stream_results": middle,
         "stream": min(ours),
         "stream_baseline": min(baseline),
+        "summary": min(summaries) if summaries else None,
         "rss": {n: rss[str(n)] for n in map(str, sizes)},
         "rss_baseline": baseline_peak,
     }

@@ -209,19 +209,21 @@ def markdown_cell(value: object) -> str:
 
 
 def source_note(row: Code | Group) -> str:
-    """What a Markdown cell adds for a row from beyond the page: its source."""
-    if row.source == PAGE_SOURCE:
-        return ""
-    return f" *Beyond the page; source: {markdown_cell(row.source)}.*"
+    """The note under a Markdown table for a row from beyond the page, or for
+    the other names the API sends for a code: where each comes from ("" for none)."""
+    notes = []
+    if row.source != PAGE_SOURCE:
+        notes.append(f"Beyond the page; source: {markdown_cell(row.source)}.")
+    if isinstance(row, Code):
+        for alias, source in zip(row.aliases, row.alias_sources, strict=True):
+            notes.append(f"Also sent as {markdown_code(alias)}; source: {markdown_cell(source)}.")
+    return " ".join(notes)
 
 
 def alias_note(code: Code) -> str:
     """What a Markdown name cell adds for the other names the API sends for a code."""
-    notes = [
-        f"{markdown_code(alias)} ({markdown_cell(source)})"
-        for alias, source in zip(code.aliases, code.alias_sources, strict=True)
-    ]
-    return f" (also sent as {'; '.join(notes)})" if notes else ""
+    names = ", ".join(markdown_code(alias) for alias in code.aliases)
+    return f" (also sent as {names})" if names else ""
 
 
 def markdown_code(value: object) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import os
 import re
 import shutil
 import subprocess
@@ -188,3 +189,41 @@ def snapshot(root: Path) -> dict[str, tuple[bytes, int]]:
         for p in sorted(root.rglob("*"))
         if p.is_file()
     }
+
+
+def cli(
+    *args: str, stdin: bytes | None = None, env: dict[str, str] | None = None, **kwargs: Any
+) -> subprocess.CompletedProcess[bytes]:
+    """The command line as users run it: a process of its own, no colour, 100 columns."""
+    environ = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100", **(env or {})}
+    streams = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, **kwargs}
+    proc: subprocess.CompletedProcess[bytes] = subprocess.run(
+        [sys.executable, "-m", "infobip_codes", *args],
+        input=stdin,
+        check=False,
+        env=environ,
+        timeout=300,  # a hang fails the test instead of stopping the suite
+        **streams,
+    )
+    return proc
+
+
+RunCli = Callable[..., "subprocess.CompletedProcess[bytes]"]
+
+
+@pytest.fixture
+def run_cli() -> RunCli:
+    return cli
+
+
+def peak_rss_kb(path: Path, *args: str) -> int:
+    """The peak resident memory of ``decode ARGS PATH`` (which must succeed), in kB."""
+    with open(os.devnull, "wb") as sink:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "infobip_codes", "decode", *args, str(path)],
+            stdout=sink,
+            stderr=subprocess.PIPE,
+        )
+        _, status, usage = os.wait4(proc.pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    return int(usage.ru_maxrss)

@@ -178,7 +178,7 @@ def test_search(cli: Cli) -> None:
     code, out, _ = cli("search", "BLOCKLIST")
     assert code == 0
     lines = out.splitlines()
-    assert lines[0].split() == ["CHANNEL", "KIND", "ID", "NAME", "DESCRIPTION"]
+    assert lines[0].split() == ["CHANNEL", "KIND", "ID", "NAME", "GROUP", "PERMANENT"]
     assert any(line.startswith("sms      error   2052") for line in lines)
     code, out, _ = cli("search", "dlt scrubbing", "--json")
     assert {d["id"] for d in json.loads(out)} == {4106, 4107, 4108, 4109, 4110, 4111}
@@ -237,8 +237,8 @@ def test_decode_bare_objects(cli: Cli) -> None:
     unknown = '{"id": 999, "name": "NEW_STATUS", "groupId": 1}'
     code, out, err = cli("decode", stdin=unknown)
     assert (code, out) == (2, "")
-    assert "neither a known status nor error; say which with --status or --error" in err
-    code, out, _ = cli("decode", "--json", "--status", stdin=unknown)
+    assert "neither a known status nor error; say which with --bare-status or --bare-error" in err
+    code, out, _ = cli("decode", "--json", "--bare-status", stdin=unknown)
     [value] = json.loads(out)
     assert value["status"]["known"] is False
     assert value["status"]["name"] == "NEW_STATUS"
@@ -281,7 +281,7 @@ def test_decode_empty_envelope_matches_nothing(cli: Cli) -> None:
         ('{\n "id": 27\n "name": "x"}', "invalid JSON at line 3, column 2"),
         ('{"id": "27"}', "$.id: expected an integer, found str '27'"),
         ('{"id": true}', "$.id: expected an integer, found bool True"),
-        ("[1, 2]", "expected a report, response or result (a JSON object), found list"),
+        ("[1, 2]", "[0]: expected a report, response or result (a JSON object), found int"),
         ('{"results": [{"messageId": 7}]}', "results[0].messageId: expected a string"),
         ('{"foo": 1}', "needs at least one of id, name, groupId, groupName"),
     ],

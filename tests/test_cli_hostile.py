@@ -12,6 +12,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from conftest import cli as run
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -19,21 +20,6 @@ from infobip_codes.cli import main
 from infobip_codes.cli._terminal import safe
 
 UNSAFE = {"Cc", "Cf", "Cs", "Zl", "Zp"}
-
-
-def run(
-    *args: str, stdin: bytes | None = None, **kwargs: object
-) -> subprocess.CompletedProcess[bytes]:
-    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100"}
-    streams = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, **kwargs}
-    proc: subprocess.CompletedProcess[bytes] = subprocess.run(
-        [sys.executable, "-m", "infobip_codes", *args],
-        input=stdin,
-        check=False,
-        env=env,
-        **streams,  # type: ignore[call-overload]
-    )
-    return proc
 
 
 def one_line(err: bytes) -> str:
@@ -265,7 +251,7 @@ def test_json_output_stays_json_on_a_terminal_that_is_not_utf8() -> None:
 
 
 def test_status_flag_wins_over_a_permanent_key() -> None:
-    proc = run("decode", "--status", stdin=b'{"id": 5, "groupId": 3, "permanent": false}')
+    proc = run("decode", "--bare-status", stdin=b'{"id": 5, "groupId": 3, "permanent": false}')
     assert proc.returncode == 0, proc.stderr
     assert b"status  3 DELIVERED / 5 DELIVERED_TO_HANDSET" in proc.stdout
 
@@ -283,16 +269,16 @@ def test_a_byte_order_mark_starts_the_input_in_every_mode() -> None:
 
 
 def test_long_texts_are_not_kept_by_the_text_writer() -> None:
-    from infobip_codes.cli._decode import _TextWriter
-    from infobip_codes.parsing import parse_report
+    from infobip_codes import parse_report
+    from infobip_codes.cli._result_text import TextWriter
 
     out = io.StringIO()
-    writer = _TextWriter(out)
+    writer = TextWriter(out)
     for index in range(3):
         long = f"{index} " + "x" * 50_000
         [report] = parse_report({"messageId": "m", "status": {"id": 5, "description": long}})
-        writer(report)
+        writer(report, None)
     assert writer.blocks == {}  # nothing of 150 KB is held
     [short] = parse_report({"messageId": "m", "status": {"id": 5}})
-    writer(short)
+    writer(short, None)
     assert len(writer.blocks) == 1

@@ -8,6 +8,7 @@ import io
 import json
 import re
 import sqlite3
+import subprocess
 import sys
 from collections.abc import Callable
 from contextlib import redirect_stdout
@@ -194,16 +195,37 @@ def doc_blocks(language: str) -> list[str]:
     return re.findall(rf"```{language}\n(.*?)```", LOGS_MD.read_text(encoding="utf-8"), re.S)
 
 
+MALFORMED = [b"not json", b'{"results": [', b"\xff\xfe{}", b"5", b'"text"']
+"""Lines the command line reports and skips, and DuckDB's recipe skips and counts."""
+
+
 @pytest.mark.parametrize("channel", ["sms", "voice", "email", "dlt"])
 def test_the_docs_duckdb_queries_decode_a_log_as_the_parser_does(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, channel: str
 ) -> None:
     monkeypatch.chdir(tmp_path)
     lines = [json.dumps(report) for report in LOG] + doc_blocks("text")[0].splitlines()
-    Path("reports.ndjson").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    lines += [  # the other shapes of a line: an array of results, one result, messages
+        json.dumps([LOG[0]["results"][0], {"messageId": "g", "status": {"id": 5}}]),
+        json.dumps({"messageId": "h", "error": {"id": 27, "groupId": 1}}),
+        json.dumps({"bulkId": "b", "messages": [{"messageId": "i", "status": {"id": 26}}]}),
+    ]
+    good = [line.encode() for line in lines]
+    mixed = [*good[:2], *MALFORMED[:3], b"", *good[2:], *MALFORMED[3:]]
+    Path("reports.ndjson").write_bytes(b"\n".join(mixed) + b"\n")
     db = duckdb.connect()
     db.execute(export_sql())
-    create_results, create_decoded, summary = doc_blocks("sql")
+    create_lines, skipped, create_results, create_decoded, summary = doc_blocks("sql")
+    db.execute(create_lines)
+    cli = subprocess.run(
+        [sys.executable, "-m", "infobip_codes", "decode", "--ndjson", "--summary", "--json"],
+        input=b"\n".join(mixed),
+        capture_output=True,
+        check=False,
+    )
+    assert cli.returncode == 2
+    reported = json.loads(cli.stdout)["unreadable_lines"]
+    assert db.execute(skipped).fetchall() == [(reported,)] == [(len(MALFORMED),)]
     db.execute(create_results)
     # the doc's instruction for another channel's log, done as it says
     db.execute(create_decoded.replace("'sms' /* channel */", f"'{channel}' /* channel */"))
@@ -221,25 +243,31 @@ def test_the_docs_duckdb_queries_decode_a_log_as_the_parser_does(
             r.error is not None and r.error.is_retryable,
         )
         for line in lines
-        for r in parse_report(json.loads(line), channel)  # type: ignore[call-overload]
+        for value in (json.loads(line),)
+        for item in (value if isinstance(value, list) else [value])
+        for r in parse_report(item, channel)  # type: ignore[call-overload]
     ]
     assert got == expected
     if channel != "sms":
         return
     counts = db.execute(summary).fetchall()
-    assert (27, "EC_ABSENT_SUBSCRIBER", "HANDSET_ERRORS", True, 2) in counts
+    assert (27, "EC_ABSENT_SUBSCRIBER", "HANDSET_ERRORS", True, 3) in counts
     assert all(row[0] != 0 for row in counts)
 
 
-def test_the_docs_console_example_prints_what_it_shows(
+def test_the_docs_console_examples_print_what_they_show(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.setenv("NO_COLOR", "1")
     Path("reports.ndjson").write_text(doc_blocks("text")[0], encoding="utf-8")
-    block = doc_blocks("console")[0]
-    command, *shown = block.splitlines()
-    assert command == "$ infobip-codes decode --ndjson reports.ndjson"
-    assert main(command.split()[2:]) == 0
-    assert capsys.readouterr().out.splitlines() == shown
-    assert sys.stdout is not None
+    shown = 0
+    for block in doc_blocks("console"):
+        command, *output = block.splitlines()
+        if output[:1] and not output[0].startswith("$ "):  # a command with its output
+            assert command.startswith("$ infobip-codes ")
+            assert main(command.split()[2:]) == 0
+            assert capsys.readouterr().out.splitlines() == output
+            shown += 1
+    assert shown == 2  # the decode and the summary

@@ -12,6 +12,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from conftest import peak_rss_kb
 
 from infobip_codes.cli import main
 
@@ -111,9 +112,12 @@ def test_stream_odds_and_ends(tmp_path: Path) -> None:
     assert code == 0
     assert len(out.splitlines()) == 4
     assert decode("\n\n", "--ndjson")[0] == 1  # no results: nothing matched
-    code, _, err = decode(NDJSON, "--ndjson", "--status")
-    assert code == 2
-    assert "not a stream" in err
+    code, out, err = decode('{"id": 5}\n{"id": 9}\n', "--ndjson", "--bare-status", "--json")
+    assert (code, err) == (0, "")
+    assert [json.loads(line)["status"]["member"] for line in out.splitlines()] == [
+        "DELIVERED_TO_HANDSET",
+        "UNDELIVERABLE_NOT_DELIVERED",
+    ]
     path = tmp_path / "log.ndjson"
     path.write_text(NDJSON, encoding="utf-8")
     code, out, err = decode("", str(path), "--json")
@@ -150,18 +154,7 @@ def test_results_come_out_as_their_lines_go_in() -> None:
     assert proc.returncode == 0
 
 
-def peak_rss_kb(path: Path) -> int:
-    """The peak resident memory of `decode --ndjson --json` over ``path``, in kB."""
-    with open(os.devnull, "wb") as sink:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "infobip_codes", "decode", "--ndjson", "--json", str(path)],
-            stdout=sink,
-            stderr=subprocess.PIPE,
-        )
-        _, status, usage = os.wait4(proc.pid, 0)
-        proc.returncode = os.waitstatus_to_exitcode(status)
-    assert proc.returncode == 0
-    return int(usage.ru_maxrss)
+FLAGS = ("--ndjson", "--json")
 
 
 @pytest.mark.skipif(not hasattr(os, "wait4"), reason="needs os.wait4")
@@ -171,7 +164,7 @@ def test_memory_stays_flat_whatever_the_size_of_the_log(tmp_path: Path) -> None:
     small.write_text(line * 100, encoding="utf-8")  # 1,000 results
     large.write_text(line * 6000, encoding="utf-8")  # 60,000 results, 8 MB
     assert large.stat().st_size > 7_000_000
-    growth = peak_rss_kb(large) - peak_rss_kb(small)
+    growth = peak_rss_kb(large, *FLAGS) - peak_rss_kb(small, *FLAGS)
     assert growth < 8_000, f"peak memory grew by {growth} kB"
 
 

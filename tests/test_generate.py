@@ -413,8 +413,9 @@ def test_any_text_stays_inside_its_markdown_table_cell(
     spec = synthetic_spec(name, description, group_name, api_name)
     page = render_all(spec)["docs/codes.md"]
     rows = [line for line in page.splitlines() if re.match(r"^\| (<a id=\S+></a>)?\d+ \| ", line)]
-    # the status-group summary (1 row) and one row per code (3): no text broke a row
-    assert len(rows) == 4
+    # the status-group summary (1 row), one row per code (3) and the index's
+    # row for each code (3): no text broke a row
+    assert len(rows) == 7
     for row in rows:
         cells = re.split(r"(?<!\\)\|", row)
         assert len(cells) in (5, 6), row  # 3 or 4 cells between the outer bars

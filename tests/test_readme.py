@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-README = Path(__file__).resolve().parent.parent / "README.md"
+ROOT = Path(__file__).resolve().parent.parent
+README = ROOT / "README.md"
 TEXT = README.read_text(encoding="utf-8")
 CONSOLE = re.findall(r"```console\n(.*?)```", TEXT, flags=re.S)
 
@@ -62,6 +63,7 @@ def test_console_examples_print_what_readme_shows(command: str, expected: str) -
         capture_output=True,
         text=True,
         env=env,
+        cwd=ROOT,  # the examples' paths are the repository's
         check=False,
     )
     assert proc.returncode == 0, proc.stderr

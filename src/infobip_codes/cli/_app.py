@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
-from collections.abc import Sequence
-from typing import NoReturn
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, NoReturn
 
 from infobip_codes._version import __version__
-from infobip_codes.cli._decode import cmd_decode
-from infobip_codes.cli._explain import cmd_explain
-from infobip_codes.cli._export import SQL_CODES, SQL_GROUPS, cmd_export
-from infobip_codes.cli._search import cmd_search
 from infobip_codes.cli._terminal import UserError, complain, terminal_width
 from infobip_codes.tables import CHANNELS
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 __all__ = ["build_parser", "main"]
 
@@ -45,11 +45,17 @@ EXAMPLES = {
     "decode": (
         "infobip-codes decode report.json",
         "curl ... | infobip-codes decode",
-        'echo \'{"id": 27, "groupId": 1}\' | infobip-codes decode --error',
+        'echo \'{"id": 27, "groupId": 1}\' | infobip-codes decode --bare-error',
+        "infobip-codes decode --summary reports.ndjson",
+        "infobip-codes decode --failed --code EC_ABSENT_SUBSCRIBER reports.ndjson",
         "infobip-codes decode --ndjson --json reports.ndjson > decoded.ndjson",
-        "tail -f reports.ndjson | infobip-codes decode --ndjson",
+        "tail -f reports.ndjson | infobip-codes decode --ndjson --retryable",
     ),
 }
+
+SQL_TABLES = ("infobip_codes", "infobip_groups")
+"""The tables of the SQL export: the codes (CodeRecord's columns, then ``enum``
+and ``seq``) and the groups (GroupRecord's columns)."""
 
 EXIT_STATUS = (
     "exit status: 0 found or decoded, 1 nothing matched, "
@@ -75,15 +81,39 @@ class _Formatter(argparse.RawDescriptionHelpFormatter):
     def __init__(self, prog: str) -> None:
         super().__init__(prog, width=terminal_width() - 2)
 
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        """Paragraphs of one line are wrapped; lines laid out by hand (examples) are kept."""
+        import textwrap
+
+        return "\n\n".join(
+            part
+            if "\n" in part
+            else textwrap.fill(part, width, initial_indent=indent, subsequent_indent=indent)
+            for part in text.split("\n\n")
+        )
+
 
 class _Parser(argparse.ArgumentParser):
-    """argparse, with a usage error in one escaped line, as every other error."""
+    """argparse, with a usage error in one escaped line, as every other error, and
+    help that reaches stdout or fails as any other output does (argparse's own
+    printing drops a failed write)."""
 
     def error(self, message: str) -> NoReturn:
         command = self.prog.partition(" ")[2]  # "explain" in "infobip-codes explain"
         where = f"{command}: " if command else ""
         complain(f"error: {where}{message} (see {self.prog} --help)")
         raise SystemExit(2)
+
+    def print_help(self, file: SupportsWrite[str] | None = None) -> None:
+        (file or sys.stdout).write(self.format_help())
+
+
+class _Version(argparse.Action):
+    """``--version``, written as help is."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> NoReturn:
+        sys.stdout.write(f"{parser.prog} {__version__}\n")
+        parser.exit()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -93,7 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=_top_epilog(),
         formatter_class=_Formatter,
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def command(name: str, more: str = "") -> argparse.ArgumentParser:
@@ -108,6 +138,9 @@ def build_parser() -> argparse.ArgumentParser:
     def channel_option(p: argparse.ArgumentParser) -> None:
         p.add_argument("--channel", choices=CHANNELS, help="only this channel's tables")
 
+    def kind_option(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--kind", choices=("status", "error"), help="only codes of this kind")
+
     explain = command("explain")
     explain.add_argument(
         "code",
@@ -121,50 +154,96 @@ def build_parser() -> argparse.ArgumentParser:
     only.add_argument("--status", action="store_true", help="only status codes")
     only.add_argument("--error", action="store_true", help="only error codes")
     explain.add_argument("--json", action="store_true", help="machine-readable output")
-    explain.set_defaults(run=cmd_explain)
+    explain.set_defaults(run="explain")
 
     search = command("search", " (in any order, any case)")
-    search.add_argument("text", nargs="+", metavar="TEXT")
+    search.add_argument(
+        "text", nargs="+", metavar="TEXT", help="words to find in names and descriptions"
+    )
     channel_option(search)
-    search.add_argument("--kind", choices=("status", "error"))
+    kind_option(search)
     search.add_argument("--json", action="store_true", help="machine-readable output")
-    search.set_defaults(run=cmd_search)
+    search.set_defaults(run="search")
 
     export = command(
         "export",
-        f"; sql writes CREATE TABLE and INSERT statements for two tables, {SQL_CODES} and "
-        f"{SQL_GROUPS}, that SQLite, DuckDB and PostgreSQL load as they are",
+        "; sql writes CREATE TABLE and INSERT statements for two tables, "
+        f"{SQL_TABLES[0]} and {SQL_TABLES[1]}, that SQLite, DuckDB and PostgreSQL load as "
+        "they are",
     )
-    export.add_argument("--format", choices=("json", "csv", "sql"), required=True)
+    export.add_argument(
+        "--format", choices=("json", "csv", "sql"), required=True, help="the output's format"
+    )
     channel_option(export)
-    export.add_argument("--kind", choices=("status", "error"))
-    export.set_defaults(run=cmd_export)
+    kind_option(export)
+    export.set_defaults(run="export")
 
     decode = command(
         "decode",
-        ".\n\nThe input is one JSON document, or NDJSON (one report, response or result a "
-        "line): with --ndjson, or when its first line is a whole JSON value and more lines "
-        "follow. NDJSON is decoded as it is read, in constant memory; a bad line is reported "
-        "with its number and the lines after it are still decoded (exit status 2 at the end). "
-        "Use --ndjson for a live stream: without it, the first result waits for the second "
-        "line.",
+        ".\n\nThe input is one JSON document, or NDJSON (one value a line): with --ndjson, "
+        "or when its first line is a whole JSON value and more lines follow. A value is a "
+        "report, send response, message log or webhook body (results or messages), a single "
+        "result, a bare status or error object, or a JSON array of any of them. NDJSON is "
+        "decoded as it is read, in constant memory; a bad line is reported with its number "
+        "and the lines after it are still decoded (exit status 2 at the end). Use --ndjson "
+        "for a live stream: without it, the first result waits for the second line.\n\n"
+        "Filters keep the results that pass every one given (--code and --group: any of "
+        "them), in every output mode; --summary then counts the results kept.",
     )
     decode.add_argument(
         "file", nargs="?", metavar="FILE", help="JSON or NDJSON file (default: stdin)"
     )
     channel_option(decode)
-    decode.add_argument(
-        "--ndjson", action="store_true", help="read one report, response or result per line"
+    shape = decode.add_argument_group("input")
+    shape.add_argument(
+        "--ndjson", action="store_true", help="read one value a line, however it looks"
     )
-    decode_only = decode.add_mutually_exclusive_group()
-    decode_only.add_argument("--status", action="store_true", help="read a bare status object")
-    decode_only.add_argument("--error", action="store_true", help="read a bare error object")
-    decode.add_argument(
+    bare = shape.add_mutually_exclusive_group()
+    bare.add_argument(
+        "--bare-status", action="store_true", help="read a bare object as a status object"
+    )
+    bare.add_argument(
+        "--bare-error", action="store_true", help="read a bare object as an error object"
+    )
+    output = decode.add_argument_group("output")
+    output.add_argument(
         "--json",
         action="store_true",
-        help="machine-readable output: a JSON array, or for NDJSON input one object per line",
+        help="machine-readable output: a JSON array, or for NDJSON input one object a line; "
+        "every field of a result is kept, as sent",
     )
-    decode.set_defaults(run=cmd_decode)
+    output.add_argument(
+        "--summary",
+        action="store_true",
+        help="counts instead of results: by outcome, status group, error (with what to do: "
+        "retry, fix or final) and channel",
+    )
+    kept = decode.add_argument_group("filters")
+    outcome = kept.add_mutually_exclusive_group()
+    outcome.add_argument(
+        "--failed", action="store_true", help="only results that failed (final, not delivered)"
+    )
+    outcome.add_argument(
+        "--pending", action="store_true", help="only results still on their way (not final)"
+    )
+    kept.add_argument(
+        "--retryable",
+        action="store_true",
+        help="only results whose error is temporary (a retry may succeed)",
+    )
+    kept.add_argument(
+        "--code",
+        action="append",
+        metavar="ID|NAME",
+        help="only results whose status or error has this id or name (repeatable)",
+    )
+    kept.add_argument(
+        "--group",
+        action="append",
+        metavar="ID|NAME",
+        help="only results whose status or error group has this id or name (repeatable)",
+    )
+    decode.set_defaults(run="decode")
     return parser
 
 
@@ -179,6 +258,23 @@ def _silence_stdout() -> None:
         pass
 
 
+def _written(run: Callable[[], int]) -> int:
+    """``run()``'s exit status once stdout is flushed; 2, said in one line, when
+    the output cannot be written; 0 when its reader went away (``| head``)."""
+    try:
+        status = run()
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except BrokenPipeError:  # not an error worth a word
+        _silence_stdout()
+        return 0
+    except OSError as exc:  # reading errors are UserErrors: this is the output
+        _silence_stdout()
+        complain(f"error: cannot write the output: {exc.strerror or exc}")
+        return 2
+    return status
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         # A terminal that cannot show "’" gets an escape, not a UnicodeEncodeError.
@@ -186,25 +282,35 @@ def main(argv: Sequence[str] | None = None) -> int:
         if reconfigure is not None:
             reconfigure(errors="backslashreplace")
     arguments = sys.argv[1:] if argv is None else list(argv)
-    # argparse exits 2 with a usage line on bad usage
-    args = build_parser().parse_args(arguments)
+    parsed: list[argparse.Namespace] = []
+
+    def parse() -> int:
+        try:
+            parsed.append(build_parser().parse_args(arguments))
+        except SystemExit as exc:  # --help and --version (0), or bad usage (2, already said)
+            if exc.code:
+                raise
+        return 0
+
+    status = _written(parse)
+    if not parsed:  # help or version written, or not
+        return status
+    args = parsed[0]
     if sys.stdout is None:  # started with stdout closed
         complain("error: cannot write: standard output is closed")
         return 2
+    # Each command's module loads when it runs: ``explain`` never loads decode's.
+    module = importlib.import_module(f"infobip_codes.cli._{args.run}")
+
+    def run() -> int:
+        try:
+            result: int = getattr(module, f"cmd_{args.run}")(args, sys.stdout)
+        except UserError as exc:
+            complain(f"error: {exc}")
+            return 2
+        return result
+
     try:
-        status: int = args.run(args, sys.stdout)
-        sys.stdout.flush()
-    except UserError as exc:
-        complain(f"error: {exc}")
-        return 2
-    except BrokenPipeError:
-        # the reader went away (| head): not an error worth a word
-        _silence_stdout()
-        return 0
-    except OSError as exc:  # reading errors are UserErrors: this is the output
-        _silence_stdout()
-        complain(f"error: cannot write the output: {exc.strerror or exc}")
-        return 2
+        return _written(run)
     except KeyboardInterrupt:
         return 130
-    return status

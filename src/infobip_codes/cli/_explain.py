@@ -6,12 +6,14 @@ import argparse
 from typing import TextIO
 
 from infobip_codes._record import PAGE, CodeRecord
-from infobip_codes.cli._rows import as_id, meaning_of, rows_for, search, select
+from infobip_codes.cli._rows import as_id, meaning_of, rows_for, search, select, suggestions
 from infobip_codes.cli._terminal import (
+    SHOWN_LIMIT,
     Style,
     UserError,
     complain,
     group_text,
+    quoted,
     safe,
     terminal_width,
     wrap,
@@ -21,44 +23,56 @@ from infobip_codes.cli._writers import enum_name, record_dict, write_json
 
 
 def cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
-    query: str = " ".join(args.code).strip()
+    """Each code explained, or named as not found (exit status 1 when any is not).
+
+    The words together are tried first, as one name (a name of the page may
+    hold a space); then each word as a code of its own.
+    """
     kind = "status" if args.status else "error" if args.error else None
-    if not query:
+    phrase: str = " ".join(args.code).strip()
+    if not phrase:
         raise UserError("explain needs an id (27) or a name (EC_ABSENT_SUBSCRIBER)")
-    code_id = as_id(query)
-    found = select(rows_for(query), args.channel, kind)
-    if not found and len(args.code) > 1:
-        # several codes (explain 27 5), each of which is one, rather than a
-        # name of several words
-        each = [select(rows_for(token), args.channel, kind) for token in args.code]
-        if all(each):
-            found = [row for rows in each for row in rows]
+    asked = [(phrase, select(rows_for(phrase), args.channel, kind))]
+    if not asked[0][1] and len(args.code) > 1:
+        each = [(word, select(rows_for(word), args.channel, kind)) for word in args.code]
+        if any(rows for _, rows in each):  # else: words of a phrase, none a code
+            asked = each
+    found = list({id(row): row for _, rows in asked for row in rows}.values())
     if args.json:
         write_json(out, [{**record_dict(row), "meaning": meaning_of(row)[0]} for row in found])
     else:
         _write_explained(out, found)
-    if not found:
-        where = f" in {args.channel}" if args.channel else ""
-        message = f"no {kind or 'status or error'} code{where} matches {query!r}"
-        if code_id is None and search(query, args.channel, kind):
-            import shlex
+    missing = [query for query, rows in asked if not rows]
+    for query in missing:
+        complain(_not_found(query, args.channel, kind))
+    return 1 if missing else 0
 
-            message += f"; to find it by words: infobip-codes search {shlex.quote(query)}"
-        elif code_id is None:
-            message += "; `infobip-codes search WORDS` looks in names and descriptions"
-        complain(message)
-        return 1
-    return 0
+
+def _not_found(query: str, channel: str | None, kind: str | None) -> str:
+    where = f" in {channel}" if channel else ""
+    message = f"no {kind or 'status or error'} code{where} matches {quoted(query)}"
+    if as_id(query) is not None or len(query) > SHOWN_LIMIT:
+        return message
+    words = len(query.split()) > 1
+    if words and search(query, channel, kind):
+        import shlex
+
+        return f"{message}; to find it by words: infobip-codes search {shlex.quote(query)}"
+    close = suggestions(query)
+    if close:
+        return f"{message}; did you mean {close}?"
+    return f"{message}; `infobip-codes search WORDS` looks in names and descriptions"
 
 
 def _write_explained(out: TextIO, found: list[CodeRecord]) -> None:
+    """Each row's facts; every text of the catalogue escaped, as a payload's would be."""
     style = Style(out)
     width = terminal_width()
     for index, row in enumerate(found):
         if index:
             out.write("\n")
         title = f"{row.channel} {row.kind} {row.id}"
-        out.write(f"{style.bold(title)}  {style.bold(safe(row.name))}\n")
+        out.write(f"{style.bold(safe(title))}  {style.bold(safe(row.name))}\n")
         facts = [("enum", f"{enum_name(row)}.{row.member}")]
         if row.aliases:
             facts.append(("also sent as", ", ".join(row.aliases)))
@@ -68,14 +82,17 @@ def _write_explained(out: TextIO, found: list[CodeRecord]) -> None:
             facts.append(("permanent", yes_no(row.permanent)))
         if row.status_id is not None:
             facts.append(("status", f"{row.status_id} (general status it maps to)"))
+        lines: list[tuple[str, tuple[str, ...]]] = [
+            (label, (safe(value),)) for label, value in facts
+        ]
         meaning, good = meaning_of(row)
-        shown = meaning if good is None else style.good(meaning) if good else style.bad(meaning)
-        facts.append(("meaning", shown))
-        facts.append(("description", row.description or "(none given)"))
+        shown = safe(meaning)
+        shown = shown if good is None else style.good(shown) if good else style.bad(shown)
+        lines.append(("meaning", (shown,)))
+        lines.append(("description", wrap(row.description or "(none given)", width, 15)))
         if row.source != PAGE:
-            facts.append(("source", row.source))
-        for label, value in facts:
-            lines = wrap(value, width, 15) if label == "description" else (value,)
-            out.write(f"  {style.dim(label.ljust(12))} {lines[0]}\n")
-            for more in lines[1:]:
+            lines.append(("source", wrap(row.source, width, 15)))
+        for label, texts in lines:
+            out.write(f"  {style.dim(label.ljust(12))} {texts[0]}\n")
+            for more in texts[1:]:
                 out.write(f"  {'':12} {more}\n")

@@ -10,6 +10,7 @@ from typing import TextIO
 from infobip_codes import _catalogue, _data
 from infobip_codes._record import CodeRecord, GroupRecord
 from infobip_codes._version import __version__
+from infobip_codes.cli._app import SQL_TABLES
 from infobip_codes.cli._rows import select
 from infobip_codes.cli._writers import dumps, record_dict, write_json
 from infobip_codes.tables import CHANNELS, KINDS
@@ -18,10 +19,7 @@ FIELDS = tuple(f.name for f in fields(CodeRecord))
 """The columns of an exported record: CodeRecord's fields, in its order."""
 
 
-SQL_CODES = "infobip_codes"
-"""The exported codes table: CodeRecord's columns, then ``enum`` and ``seq``."""
-SQL_GROUPS = "infobip_groups"
-"""The exported groups table: GroupRecord's columns."""
+SQL_CODES, SQL_GROUPS = SQL_TABLES
 _SQL_TYPES = {"int": "INTEGER", "bool": "BOOLEAN"}  # every other field is text
 _SQL_EXTRA = (("enum", "TEXT NOT NULL"), ("seq", "INTEGER NOT NULL"))
 """Columns beyond the record's: its enum class, and its place in the catalogue."""

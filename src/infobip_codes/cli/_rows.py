@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 
 from infobip_codes import _catalogue, _rules
 from infobip_codes._record import CodeRecord
 from infobip_codes.cli._writers import enum_name
-from infobip_codes.tables import KINDS
+from infobip_codes.tables import CHANNELS, KINDS
 
 _MEANINGS: dict[_rules.Advice, tuple[str, bool | None]] = {
     "wait": ("not final: the message is still on its way; wait for a report", True),
@@ -60,13 +61,16 @@ def rows_named(query: str) -> list[CodeRecord]:
 
 
 def matches(row: CodeRecord, words: Sequence[str]) -> bool:
-    text = "\n".join((row.name, row.member, *row.aliases, row.description or "")).casefold()
+    text = "\n".join((*_catalogue.names_of(row), row.description or "")).casefold()
     return all(word in text for word in words)
 
 
 def search(text: str, channel: str | None, kind: str | None) -> list[CodeRecord]:
+    """Rows with every word, by channel (in the catalogue's order), kind (statuses
+    first) and id; rows of one id in the catalogue's order."""
     words = text.casefold().split()
-    return [row for row in select(_catalogue.records(), channel, kind) if matches(row, words)]
+    found = [row for row in select(_catalogue.records(), channel, kind) if matches(row, words)]
+    return sorted(found, key=lambda r: (CHANNELS.index(r.channel), r.kind != "status", r.id))
 
 
 def as_id(query: str) -> int | None:
@@ -82,3 +86,26 @@ def rows_for(query: str) -> list[CodeRecord]:
     if code_id is None:
         return rows_named(query)
     return [row for kind in KINDS for row in _catalogue.rows(kind, code_id)]
+
+
+@functools.lru_cache(maxsize=1)
+def _names() -> dict[str, str]:
+    """Every name of the catalogue, casefolded, to itself as printed."""
+    rows = _catalogue.records()
+    return {name.casefold(): name for row in rows for name in _catalogue.names_of(row)}
+
+
+def suggestions(query: str) -> str:
+    """Names close to ``query`` (a typo's fix) as "A, B or C"; "" when none is.
+
+    ``Enum.MEMBER`` is matched by its member name; a query longer than any
+    name (by far) is close to none.
+    """
+    name = query.rpartition(".")[2].casefold()
+    if len(name) > 100:
+        return ""
+    import difflib
+
+    names = _names()
+    found = [names[n] for n in difflib.get_close_matches(name, names, n=3, cutoff=0.8)]
+    return " or ".join(filter(None, (", ".join(found[:-1]), *found[-1:])))

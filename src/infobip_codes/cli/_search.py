@@ -3,11 +3,28 @@
 from __future__ import annotations
 
 import argparse
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from infobip_codes.cli._rows import search
-from infobip_codes.cli._terminal import Style, UserError, complain, safe, terminal_width, wrap
+from infobip_codes.cli._terminal import (
+    Style,
+    UserError,
+    complain,
+    group_text,
+    quoted,
+    safe,
+    terminal_width,
+    wrap,
+    yes_no,
+)
 from infobip_codes.cli._writers import record_dict, write_json
+
+if TYPE_CHECKING:
+    from infobip_codes._record import CodeRecord
+
+HEADS = ("CHANNEL", "KIND", "ID", "NAME", "GROUP", "PERMANENT")
+INDENT = 4
+"""Where a row's description starts, on the lines under the row."""
 
 
 def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
@@ -17,22 +34,35 @@ def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
     found = search(text, args.channel, args.kind)
     if args.json:
         write_json(out, [record_dict(r) for r in found])
-    elif found:
-        style = Style(out)
-        heads = ("CHANNEL", "KIND", "ID", "NAME")
-        cells = [(r.channel, r.kind, str(r.id), safe(r.name)) for r in found]
-        widths = [max(len(h), *(len(c[i]) for c in cells)) for i, h in enumerate(heads)]
-        indent = sum(widths) + 2 * len(widths)
-        width = terminal_width()
-        header = "  ".join(h.ljust(w) for h, w in zip(heads, widths, strict=True))
-        out.write(style.dim(f"{header}  DESCRIPTION") + "\n")
-        for row, cell in zip(found, cells, strict=True):
-            left = "  ".join(c.ljust(w) for c, w in zip(cell, widths, strict=True))
-            lines = wrap(row.description or "-", width, indent)
-            out.write(f"{left}  {lines[0]}\n")
-            for more in lines[1:]:
-                out.write(" " * indent + more + "\n")
+    else:
+        write_found(out, found)
     if not found:
-        complain(f"no code's name or description contains {text!r}")
+        complain(f"no code's name or description contains {quoted(text)}")
         return 1
     return 0
+
+
+def write_found(out: TextIO, found: list[CodeRecord]) -> None:
+    """Rows as a table, each description under its row; every text escaped."""
+    if not found:
+        return
+    style = Style(out)
+    cells = [
+        (
+            safe(r.channel),
+            safe(r.kind),
+            str(r.id),
+            safe(r.name),
+            safe(group_text(r.group_id, r.group_name) or "-"),
+            yes_no(r.permanent) if r.kind == "error" else "-",
+        )
+        for r in found
+    ]
+    widths = [max(len(h), *(len(c[i]) for c in cells)) for i, h in enumerate(HEADS)]
+    width = terminal_width()
+    head = "  ".join(h.ljust(w) for h, w in zip(HEADS, widths, strict=True))
+    out.write(style.dim(head.rstrip()) + "\n")
+    for row, cell in zip(found, cells, strict=True):
+        out.write("  ".join(c.ljust(w) for c, w in zip(cell, widths, strict=True)).rstrip() + "\n")
+        lines = wrap(row.description or "-", width, INDENT)
+        out.writelines(f"{'':{INDENT}}{line}\n" for line in lines)

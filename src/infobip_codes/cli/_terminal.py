@@ -84,30 +84,59 @@ class Style:
     def bad(self, text: str) -> str:
         return self.wrap("31", text)
 
+    def waiting(self, text: str) -> str:
+        return self.wrap("33", text)
+
 
 def terminal_width() -> int:
-    """The terminal's width, within reason."""
+    """The terminal's width, within reason (40 to 120 columns).
+
+    ``COLUMNS`` counts only as ASCII digits: ``"²".isdigit()`` is true, yet
+    ``int("²")`` fails, and a number of thousands of digits is beyond ``int``.
+    """
     columns = os.environ.get("COLUMNS", "")
-    if columns.isdigit():
-        width = int(columns)
+    if columns.isascii() and columns.isdigit():
+        width = int(columns) if len(columns) <= 6 else MAX_WIDTH
     else:
         try:
             width = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
         except (AttributeError, ValueError, OSError):  # not a terminal
             width = 100
-    return max(40, min(width, 120))
+    return max(40, min(width, MAX_WIDTH))
+
+
+MAX_WIDTH = 120
+WRAP_LIMIT = 10_000
+"""The longest text (escaped, in characters) that is wrapped to the terminal's
+width; a longer one is shown whole on one line. Wrapping a word longer than
+the line costs time in proportion to the square of its length: the bound
+keeps every text's cost in proportion to its length."""
 
 
 def wrap(text: str, width: int, indent: int) -> tuple[str, ...]:
     """``text`` escaped and wrapped to the terminal's width, less the indent."""
     if len(text) <= 400:  # a log repeats the catalogue's texts: those are worth a cache
         return wrap_short(text, width, indent)
-    return tuple(textwrap.wrap(safe(text), max(20, width - indent))) or ("",)
+    shown = safe(text)
+    if len(shown) > WRAP_LIMIT:
+        return (shown,)
+    return tuple(textwrap.wrap(shown, max(20, width - indent))) or ("",)
 
 
 @functools.lru_cache(maxsize=1024)
 def wrap_short(text: str, width: int, indent: int) -> tuple[str, ...]:
     return tuple(textwrap.wrap(safe(text), max(20, width - indent))) or ("",)
+
+
+SHOWN_LIMIT = 60
+"""The most characters of an argument a message quotes."""
+
+
+def quoted(text: str) -> str:
+    """An argument quoted for a message, cut to ``SHOWN_LIMIT`` characters."""
+    if len(text) <= SHOWN_LIMIT:
+        return repr(text)
+    return f"{text[:SHOWN_LIMIT]!r}... ({len(text):,} characters)"
 
 
 def group_text(group_id: int | None, group_name: str | None) -> str:

@@ -7,11 +7,12 @@ import sys
 import textwrap
 import unicodedata
 from collections.abc import Iterable
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from infobip_codes import _data
-from infobip_codes._record import CodeRecord
 from infobip_codes.cli._terminal import UNSAFE
+
+if TYPE_CHECKING:
+    from infobip_codes._record import CodeRecord
 
 
 def _json_escape_char(char: str) -> str:
@@ -41,6 +42,8 @@ def _json_escape_unsafe(line: str) -> str:
 
 
 def enum_name(row: CodeRecord) -> str:
+    from infobip_codes import _data  # the catalogue's rows only: decode's JSON needs none
+
     return _data.ENUM_NAMES[row.channel, row.kind]
 
 

@@ -1,0 +1,99 @@
+"""``decode``'s filters: which results to keep, in every output mode.
+
+A result is kept when it passes every filter given. ``--code`` and ``--group``
+may be given several times: a result passes when it matches any of them.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING, Any
+
+from infobip_codes.cli._outcome import FAILED, PENDING, outcome
+from infobip_codes.cli._terminal import complain, quoted
+
+if TYPE_CHECKING:
+    from infobip_codes import ParsedError, ParsedStatus
+    from infobip_codes.cli._results import Result
+
+    Value = ParsedStatus[Any] | ParsedError[Any]
+
+
+def _number(text: str) -> int | None:
+    text = text.strip()
+    digits = text.removeprefix("-")
+    return int(text) if digits.isascii() and digits.isdigit() and len(digits) <= 20 else None
+
+
+class _Wanted:
+    """One ``--code`` or ``--group``: an id, a name, or (a code) ``Enum.MEMBER``."""
+
+    def __init__(self, text: str) -> None:
+        self.id = _number(text)
+        enum, dot, name = text.strip().rpartition(".")
+        self.enum = enum.rpartition(".")[2].casefold() if dot else None
+        self.name = (name if dot else text.strip()).casefold()
+
+    def code(self, value: Value) -> bool:
+        if self.id is not None:
+            return value.id == self.id
+        code = value.code
+        if self.enum is not None:
+            return code is not None and (
+                type(code).__name__.casefold() == self.enum and code.name.casefold() == self.name
+            )
+        if value.name is not None and value.name.casefold() == self.name:
+            return True
+        return code is not None and type(code).from_name(self.name) is code
+
+    def group(self, value: Value) -> bool:
+        if self.id is not None:
+            return value.group_id == self.id
+        if value.group_name is not None and value.group_name.casefold() == self.name:
+            return True
+        group = value.group
+        return group is not None and self.name in (group.name.casefold(), group.api_name.casefold())
+
+
+class Filter:
+    """The filters given, as one test of a result."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.outcome = FAILED if args.failed else PENDING if args.pending else None
+        self.retryable: bool = args.retryable
+        self.codes = [_Wanted(text) for text in args.code or ()]
+        self.groups = [_Wanted(text) for text in args.group or ()]
+        self.text = " ".join(
+            [f"--{name}" for name in ("failed", "pending", "retryable") if getattr(args, name)]
+            + [f"--code {quoted(text)}" for text in args.code or ()]
+            + [f"--group {quoted(text)}" for text in args.group or ()]
+        )
+        self._warn_unknown(args.code or ())
+
+    @staticmethod
+    def given(args: argparse.Namespace) -> bool:
+        return bool(args.failed or args.pending or args.retryable or args.code or args.group)
+
+    def __call__(self, result: Result) -> bool:
+        if self.outcome is not None and outcome(result) != self.outcome:
+            return False
+        if self.retryable and (result.error is None or not result.error.is_retryable):
+            return False
+        values = [v for v in (result.status, result.error) if v is not None]
+        if self.codes and not any(w.code(v) for w in self.codes for v in values):
+            return False
+        return not self.groups or any(w.group(v) for w in self.groups for v in values)
+
+    @staticmethod
+    def _warn_unknown(codes: tuple[str, ...] | list[str]) -> None:
+        """A name the catalogue lacks may still be in the input (as sent): said, not refused."""
+        from infobip_codes.cli._rows import rows_for, suggestions
+
+        for text in codes:
+            if _number(text) is None and not rows_for(text.strip()):
+                hint = suggestions(text.strip())
+                complain(
+                    f"--code {quoted(text)}: no code in the catalogue has that name"
+                    + (f" (did you mean {hint}?)" if hint else "")
+                    + "; results are matched by the name they were sent with"
+                )
