@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -115,23 +116,31 @@ def test_the_text_has_a_proportional_bar_a_line_in_ascii_off_a_terminal(run_cli:
 
 
 def on_a_terminal(*args: str, env: dict[str, str]) -> str:
-    """What the command writes to a pseudo-terminal."""
+    """What the command writes to a pseudo-terminal (a subprocess, never a fork of
+    this process, whose threads a fork would not carry)."""
     import pty
 
-    pid, fd = pty.fork()
-    if pid == 0:  # the child: the command, its stdout a UTF-8 terminal
-        os.environ.update(env)
-        os.execv(sys.executable, [sys.executable, "-m", "infobip_codes", *args])
-    out = b""
-    while True:
-        try:
-            chunk = os.read(fd, 65536)
-        except OSError:  # the child closed the terminal
-            break
-        if not chunk:
-            break
-        out += chunk
-    os.waitpid(pid, 0)
+    main, terminal = pty.openpty()
+    environment = {k: v for k, v in os.environ.items() if k != "NO_COLOR"} | env
+    with subprocess.Popen(
+        [sys.executable, "-m", "infobip_codes", *args],
+        stdin=terminal,
+        stdout=terminal,
+        stderr=terminal,
+        env=environment,
+    ) as child:
+        os.close(terminal)
+        out = b""
+        while True:
+            try:
+                chunk = os.read(main, 65536)
+            except OSError:  # the child closed the terminal
+                break
+            if not chunk:
+                break
+            out += chunk
+        child.wait()
+    os.close(main)
     return out.decode()
 
 
@@ -142,7 +151,6 @@ def test_blocks_and_colour_on_a_utf8_terminal_and_no_colour_with_no_color(
     log = tmp_path / "log.ndjson"
     log.write_bytes(NDJSON)
     env = {"PYTHONIOENCODING": "utf-8", "COLUMNS": "100"}
-    os.environ.pop("NO_COLOR", None)
     coloured = on_a_terminal("decode", "--summary", str(log), env=env)
     assert "█" in coloured
     assert "#" not in coloured

@@ -141,7 +141,11 @@ def test_look_ups_answer_none_to_objects_that_lie_about_their_class(value: objec
     assert ic.error_by_name(value, channel="voice") is None  # type: ignore[call-overload]
 
 
-@pytest.mark.parametrize("channel", [*LIARS, ["sms"], 3.5, b"sms"], ids=repr)
+@pytest.mark.parametrize(
+    "channel",
+    [*LIARS, ["sms"], 3.5, b"sms"],
+    ids=["claims int", "claims str", "claims bool", "a list", "a float", "bytes"],
+)
 def test_a_channel_that_is_none_is_a_value_error(channel: object) -> None:
     for call in (
         lambda: ic.error_by_id(27, channel),  # type: ignore[call-overload]
