@@ -191,10 +191,12 @@ def test_export_json_is_the_catalogue(cli: Cli) -> None:
     code, out, _ = cli("export", "--format", "json")
     assert code == 0
     data = json.loads(out)
-    assert data == [
+    assert [{k: v for k, v in row.items() if k != "advice"} for row in data] == [
         {**r.to_dict(), "enum": type(infobip_codes.member_of(r)).__name__}
         for r in infobip_codes.records()
     ]
+    advice = {"wait", "final", "none", "retry", "fix", "unknown"}
+    assert {row["advice"] for row in data} == advice  # every answer occurs in the catalogue
 
 
 def test_export_csv_with_filters(cli: Cli) -> None:
@@ -204,7 +206,8 @@ def test_export_csv_with_filters(cli: Cli) -> None:
     voice_errors = [r for r in infobip_codes.records() if (r.channel, r.kind) == ("voice", "error")]
     assert [int(row["id"]) for row in rows] == [r.id for r in voice_errors]
     assert list(rows[0]) == [f.name for f in dataclasses.fields(infobip_codes.CodeRecord)] + [
-        "enum"
+        "enum",
+        "advice",
     ]
     assert rows[0]["enum"] == "VoiceErrorCode"
     assert rows[0]["status_id"] == ""

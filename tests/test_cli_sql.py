@@ -52,13 +52,15 @@ def expected_code_row(record: CodeRecord, seq: int) -> tuple[object, ...]:
 
 
 CODE_COLUMNS = [f.name for f in dataclasses.fields(CodeRecord)] + ["enum", "seq"]
+"""The columns checked against the records (``advice`` is checked against the enums)."""
 GROUP_COLUMNS = [f.name for f in dataclasses.fields(GroupRecord)]
 
 
 def test_sql_declares_the_record_columns_with_types_and_nulls() -> None:
     sql = export_sql()
     codes = sql.split('CREATE TABLE "infobip_codes" (', 1)[1].split(");", 1)[0]
-    assert re.findall(r'^  "(\w+)"', codes, flags=re.M) == CODE_COLUMNS
+    assert re.findall(r'^  "(\w+)"', codes, flags=re.M) == [*CODE_COLUMNS[:-1], "advice", "seq"]
+    assert '"advice" TEXT NOT NULL' in codes
     assert '"id" INTEGER NOT NULL' in codes
     assert '"permanent" BOOLEAN,' in codes
     assert '"group_id" INTEGER,' in codes
@@ -72,6 +74,15 @@ def rows_match_catalogue(fetch: Callable[[str], list[tuple[Any, ...]]]) -> None:
     codes = fetch(f"SELECT {', '.join(CODE_COLUMNS)} FROM infobip_codes ORDER BY seq")
     expected = [expected_code_row(r, n) for n, r in enumerate(infobip_codes.records(), 1)]
     assert [tuple(row) for row in codes] == expected
+    advice = [a for (a,) in fetch("SELECT advice FROM infobip_codes ORDER BY seq")]
+    for record, said in zip(infobip_codes.records(), advice, strict=True):
+        # what the export advises is what the enums answer
+        member: Any = infobip_codes.member_of(record)
+        if record.kind == "status" and record.source == "page":
+            assert (said == "final") is member.is_final, record
+        if record.kind == "error" and len(member.records) == 1:
+            assert (said == "none") is member.is_ok, record
+            assert (said == "retry") is member.is_retryable, record
     groups = fetch(f"SELECT {', '.join(GROUP_COLUMNS)} FROM infobip_groups")
     expected_groups = [tuple(dataclasses.astuple(g)) for g in all_groups()]
     assert sorted(map(tuple, groups), key=repr) == sorted(expected_groups, key=repr)

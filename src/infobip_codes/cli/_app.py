@@ -53,9 +53,10 @@ EXAMPLES = {
     ),
 }
 
-SQL_TABLES = ("infobip_codes", "infobip_groups")
-"""The tables of the SQL export: the codes (CodeRecord's columns, then ``enum``
-and ``seq``) and the groups (GroupRecord's columns)."""
+SQL_TABLES = ("infobip_codes", "infobip_groups", "infobip_scopes")
+"""The tables of the SQL export: the codes (CodeRecord's columns, then ``enum``,
+``advice`` and ``seq``), the groups (GroupRecord's columns), and which tables each
+channel's reports resolve against."""
 
 EXIT_STATUS = (
     "exit status: 0 found or decoded, 1 nothing matched, "
@@ -168,8 +169,8 @@ def build_parser() -> argparse.ArgumentParser:
     export = command(
         "export",
         "; sql writes CREATE TABLE and INSERT statements for two tables, "
-        f"{SQL_TABLES[0]} and {SQL_TABLES[1]}, that SQLite, DuckDB and PostgreSQL load as "
-        "they are",
+        f"{SQL_TABLES[0]}, {SQL_TABLES[1]} and {SQL_TABLES[2]}, that SQLite, DuckDB and "
+        "PostgreSQL load as they are",
     )
     export.add_argument(
         "--format", choices=("json", "csv", "sql"), required=True, help="the output's format"

@@ -6,7 +6,15 @@ import argparse
 from typing import TextIO
 
 from infobip_codes._record import PAGE, CodeRecord
-from infobip_codes.cli._rows import as_id, meaning_of, rows_for, search, select, suggestions
+from infobip_codes.cli._rows import (
+    as_id,
+    meaning_of,
+    record_dict,
+    rows_for,
+    search,
+    select,
+    suggestions,
+)
 from infobip_codes.cli._terminal import (
     SHOWN_LIMIT,
     Style,
@@ -19,7 +27,7 @@ from infobip_codes.cli._terminal import (
     wrap,
     yes_no,
 )
-from infobip_codes.cli._writers import enum_name, record_dict, write_json
+from infobip_codes.cli._writers import enum_name, write_json
 
 
 def cmd_explain(args: argparse.Namespace, out: TextIO) -> int:

@@ -5,35 +5,70 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 from dataclasses import fields
-from typing import TextIO
+from typing import TextIO, get_args, get_type_hints
 
 from infobip_codes import _catalogue, _data
 from infobip_codes._record import CodeRecord, GroupRecord
 from infobip_codes._version import __version__
 from infobip_codes.cli._app import SQL_TABLES
-from infobip_codes.cli._rows import select
-from infobip_codes.cli._writers import dumps, record_dict, write_json
-from infobip_codes.tables import CHANNELS, KINDS
+from infobip_codes.cli._rows import record_dict, select
+from infobip_codes.cli._writers import dumps, write_json
+from infobip_codes.tables import CHANNELS, GROUP_SCOPES, KINDS, SCOPES
 
-FIELDS = tuple(f.name for f in fields(CodeRecord))
-"""The columns of an exported record: CodeRecord's fields, in its order."""
+FIELDS = (*(f.name for f in fields(CodeRecord)), "enum", "advice")
+"""The columns of an exported record: CodeRecord's fields, in its order, then its enum's
+name and what to do about it (``infobip_codes._rules.advice``)."""
 
 
-SQL_CODES, SQL_GROUPS = SQL_TABLES
-_SQL_TYPES = {"int": "INTEGER", "bool": "BOOLEAN"}  # every other field is text
-_SQL_EXTRA = (("enum", "TEXT NOT NULL"), ("seq", "INTEGER NOT NULL"))
-"""Columns beyond the record's: its enum class, and its place in the catalogue."""
+SQL_CODES, SQL_GROUPS, SQL_SCOPES = SQL_TABLES
+_SQL_TYPES: dict[object, str] = {int: "INTEGER", bool: "BOOLEAN"}  # every other type is text
+_SQL_EXTRA = (("enum", "TEXT NOT NULL"), ("advice", "TEXT NOT NULL"), ("seq", "INTEGER NOT NULL"))
+"""Columns beyond the record's: its enum class, what to do, its place in the catalogue."""
+_SQL_SCOPE_COLUMNS = (
+    ("channel", "TEXT NOT NULL"),
+    ("kind", "TEXT NOT NULL"),
+    ("of", "TEXT NOT NULL"),
+    ("rank", "INTEGER NOT NULL"),
+    ("table_channel", "TEXT NOT NULL"),
+    ("group_id", "INTEGER"),
+)
+"""A channel's scope, a row each: its reports' codes (``of`` 'codes') or groups
+('groups') of ``kind`` resolve against ``table_channel``'s, in ``rank`` order, limited
+to one group (``group_id``) or not (NULL)."""
 
 
 def _sql_columns(record: type[CodeRecord] | type[GroupRecord]) -> list[tuple[str, str]]:
-    """Each field's column definition: SQL type, and NOT NULL unless it may be None."""
+    """Each field's column definition, from its annotation: SQL type, and NOT NULL unless
+    None is one of the types it admits."""
     columns = []
-    for f in fields(record):
-        hint = f.type if isinstance(f.type, str) else getattr(f.type, "__name__", str(f.type))
-        optional = hint.endswith("| None")
-        sql_type = _SQL_TYPES.get(hint.removesuffix("| None").strip(), "TEXT")
-        columns.append((f.name, sql_type + ("" if optional else " NOT NULL")))
+    for name, hint in get_type_hints(record).items():
+        admitted = get_args(hint) or (hint,)
+        scalar = next((t for t in admitted if t is not type(None)), str)
+        sql_type = _SQL_TYPES.get(scalar, "TEXT")
+        columns.append((name, sql_type + ("" if type(None) in admitted else " NOT NULL")))
     return columns
+
+
+def _scope_rows(channel: str | None, kind: str | None) -> list[dict[str, object]]:
+    """Every channel's scopes (``tables.SCOPES``, ``tables.GROUP_SCOPES``) as rows."""
+    found = []
+    for of, scopes in (("codes", SCOPES), ("groups", GROUP_SCOPES)):
+        for (scoped, scoped_kind), tables in scopes.items():
+            if scoped is None or channel not in (None, scoped) or kind not in (None, scoped_kind):
+                continue
+            for rank, (table_channel, group_ids) in enumerate(tables, 1):
+                for group_id in [None] if group_ids is None else sorted(group_ids):
+                    found.append(
+                        {
+                            "channel": scoped,
+                            "kind": scoped_kind,
+                            "of": of,
+                            "rank": rank,
+                            "table_channel": table_channel,
+                            "group_id": group_id,
+                        }
+                    )
+    return found
 
 
 def _sql_literal(value: object) -> str:
@@ -83,15 +118,20 @@ def _write_sql(out: TextIO, channel: str | None, kind: str | None) -> int:
         f'-- "{SQL_CODES}" per table row of the catalogue, one row of "{SQL_GROUPS}" per group.\n'
         "-- Standard SQL: SQLite, DuckDB and PostgreSQL load it as it is. aliases holds a\n"
         "-- JSON array of the other names the API sends; seq is the row's place in the\n"
-        "-- catalogue (the first row of an id is the one its enum member's .record gives).\n"
+        "-- catalogue (the first row of an id is the one its enum member's .record gives);\n"
+        f'-- advice is what to do: wait, final, none, retry, fix or unknown. "{SQL_SCOPES}"\n'
+        "-- says which tables each channel's reports resolve against, in rank order.\n"
         "BEGIN TRANSACTION;\n"
     )
     out.write(_sql_table(SQL_CODES, [*_sql_columns(CodeRecord), *_SQL_EXTRA], ("seq",)))
     out.write(_sql_table(SQL_GROUPS, _sql_columns(GroupRecord), ("channel", "kind", "id")))
+    out.write(_sql_table(SQL_SCOPES, _SQL_SCOPE_COLUMNS))
     for seq, row in rows:
         out.write(_sql_insert(SQL_CODES, {**record_dict(row), "seq": seq}))
     for group in groups:
         out.write(_sql_insert(SQL_GROUPS, group.to_dict()))
+    for scope in _scope_rows(channel, kind):
+        out.write(_sql_insert(SQL_SCOPES, scope))
     out.write("COMMIT;\n")
     return len(rows)
 
@@ -112,7 +152,7 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     else:
         import csv
 
-        writer = csv.DictWriter(out, fieldnames=[*FIELDS, "enum"], lineterminator="\n")
+        writer = csv.DictWriter(out, fieldnames=FIELDS, lineterminator="\n")
         writer.writeheader()
         for row in rows:
             writer.writerow({k: _csv_cell(v) for k, v in row.items()})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from infobip_codes import _catalogue, _rules
 from infobip_codes._record import CodeRecord
@@ -21,14 +22,27 @@ _MEANINGS: dict[_rules.Advice, tuple[str, bool | None]] = {
 """What each advice means for the sender, and whether it is good news (None: neither)."""
 
 
-def meaning_of(row: CodeRecord) -> tuple[str, bool | None]:
-    """What a code means for the sender, and whether that is good news (None: neither)."""
+def advice_of(row: CodeRecord) -> _rules.Advice:
+    """What a sender does about a code (``infobip_codes._rules.advice``, from its row)."""
     groups = _catalogue.group_rows(row.kind, row.channel)
     group = None if row.group_id is None else groups.get(row.group_id)
-    advice = _rules.advice(row.kind, group, row.permanent)
+    return _rules.advice(row.kind, group, row.permanent)
+
+
+def record_dict(row: CodeRecord) -> dict[str, Any]:
+    """A row as data: its fields, its enum's name, and what to do about it."""
+    data = row.to_dict()
+    data["enum"] = enum_name(row)
+    data["advice"] = advice_of(row)
+    return data
+
+
+def meaning_of(row: CodeRecord) -> tuple[str, bool | None]:
+    """What a code means for the sender, and whether that is good news (None: neither)."""
+    advice = advice_of(row)
     text, good = _MEANINGS[advice]
-    if advice == "final" and group is not None:
-        text = f"final: {group.name}"
+    if advice == "final" and row.group_name is not None:
+        text = f"final: {row.group_name}"
     return text, good
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, TextIO
 
-from infobip_codes.cli._rows import search
+from infobip_codes.cli._rows import record_dict, search
 from infobip_codes.cli._terminal import (
     Style,
     UserError,
@@ -17,7 +17,7 @@ from infobip_codes.cli._terminal import (
     wrap,
     yes_no,
 )
-from infobip_codes.cli._writers import record_dict, write_json
+from infobip_codes.cli._writers import write_json
 
 if TYPE_CHECKING:
     from infobip_codes._record import CodeRecord

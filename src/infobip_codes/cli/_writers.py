@@ -47,12 +47,6 @@ def enum_name(row: CodeRecord) -> str:
     return _data.ENUM_NAMES[row.channel, row.kind]
 
 
-def record_dict(row: CodeRecord) -> dict[str, Any]:
-    data = row.to_dict()
-    data["enum"] = enum_name(row)
-    return data
-
-
 @functools.lru_cache(maxsize=4)
 def _encoder(indent: int | None, ascii_only: bool) -> Any:
     import json
