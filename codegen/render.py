@@ -63,6 +63,7 @@ RUNTIME_EXPORTS: dict[str, str] = {
     "status_by_name": "lookup",
     "error_by_name": "lookup",
     "Kind": "tables",
+    "Advice": "_rules",
 }
 PARSING_EXPORTS = (
     "Payload",

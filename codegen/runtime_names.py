@@ -15,6 +15,7 @@ import enum
 
 BASE_ATTRIBUTES = frozenset(
     {
+        "advice",
         "api_name",
         "description",
         "from_id",
@@ -32,7 +33,7 @@ BASE_ATTRIBUTES = frozenset(
 """The public attributes of the runtime's enum base classes; private ones are
 covered by the rule that no member name starts with an underscore."""
 
-GENERATED_ATTRIBUTES = frozenset({"group", "status"})
+GENERATED_ATTRIBUTES = frozenset({"group", "permanent", "status"})
 """The attributes the generated enum classes add (``codegen/templates/channel.py.j2``)."""
 
 

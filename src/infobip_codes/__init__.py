@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from infobip_codes._base import StatusGroupEnum as StatusGroupEnum
     from infobip_codes._record import CodeRecord as CodeRecord
     from infobip_codes._record import GroupRecord as GroupRecord
+    from infobip_codes._rules import Advice as Advice
     from infobip_codes._version import __version__ as __version__
     from infobip_codes.chat import ChatErrorCode as ChatErrorCode
     from infobip_codes.chat import ChatErrorGroup as ChatErrorGroup
@@ -81,6 +82,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CHANNELS",
+    "Advice",
     "Channel",
     "ChatError",
     "ChatErrorCode",
@@ -155,6 +157,7 @@ _LAZY: dict[str, str] = {
     "StatusGroupEnum": "infobip_codes._base",
     "CodeRecord": "infobip_codes._record",
     "GroupRecord": "infobip_codes._record",
+    "Advice": "infobip_codes._rules",
     "__version__": "infobip_codes._version",
     "ChatErrorCode": "infobip_codes.chat",
     "ChatErrorGroup": "infobip_codes.chat",

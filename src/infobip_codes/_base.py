@@ -253,6 +253,11 @@ class StatusCodeEnum(CodeEnum):
         """True when the group is known to be final; False while pending or unknown."""
         return _rules.is_final(self.group.record)
 
+    @property
+    def advice(self) -> _rules.Advice:
+        """What a sender does about it: ``"wait"`` for a later report, or ``"final"``."""
+        return _rules.advice("status", self.group.record, None)
+
 
 class ErrorCodeEnum(CodeEnum):
     """An error code of any channel."""
@@ -283,6 +288,13 @@ class ErrorCodeEnum(CodeEnum):
         """True only when the code is known not to be permanent and not a success."""
         group = self.group
         return _rules.is_retryable(self.permanent, None if group is None else group.record)
+
+    @property
+    def advice(self) -> _rules.Advice:
+        """What a sender does about it: ``"none"`` (a success), ``"retry"``, ``"fix"``
+        the cause first, or ``"unknown"`` where no source says whether a retry helps."""
+        group = self.group
+        return _rules.advice("error", None if group is None else group.record, self.permanent)
 
 
 class GroupEnum(_Conversions, enum.IntEnum):

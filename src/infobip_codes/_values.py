@@ -208,6 +208,12 @@ class ParsedStatus(_Code, Generic[S]):
         group = self._group
         return _rules.is_final(None if group is None else group.record)
 
+    @property
+    def advice(self) -> _rules.Advice:
+        """``"final"`` when the status's group is known to be final, else ``"wait"``."""
+        group = self._group
+        return _rules.advice("status", None if group is None else group.record, None)
+
     def to_dict(self) -> dict[str, object]:
         """The status in the API's JSON shape, with what the catalogue filled in."""
         return self._api()
@@ -319,6 +325,13 @@ class ParsedError(_Code, Generic[E]):
         """True only when the error is known not to be permanent and not a success."""
         group = self._group
         return _rules.is_retryable(self._permanent, None if group is None else group.record)
+
+    @property
+    def advice(self) -> _rules.Advice:
+        """What a sender does about it: ``"none"`` (a success), ``"retry"``, ``"fix"``
+        the cause first, or ``"unknown"`` where nobody says whether a retry helps."""
+        group = self._group
+        return _rules.advice("error", None if group is None else group.record, self._permanent)
 
     def to_dict(self) -> dict[str, object]:
         """The error in the API's JSON shape, with what the catalogue filled in."""

@@ -4,9 +4,10 @@ Outcomes: *delivered* (status group DELIVERED), *failed* (another final
 status group; or, with no status of a known group, an error not known to be
 OK), *pending* (a status group that is not final) and *unknown* (neither).
 
-What to do about an error: *retry* (known to be temporary), *fix* (permanent:
-fix the cause before sending again), *final* (no source says whether a retry
-can help: it is no reason to retry); *ok* for an error of the OK group.
+What to do about an error is its ``advice`` (``infobip_codes._rules``):
+*retry* (known to be temporary), *fix* (permanent: fix the cause before sending
+again), *unknown* (no source says whether a retry can help: no reason to
+retry), *none* for an error of the OK group.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from infobip_codes import StatusGroup
 
 if TYPE_CHECKING:
-    from infobip_codes import ParsedError
+    from infobip_codes import Advice, ParsedError
     from infobip_codes.cli._results import Result
 
 DELIVERED = "delivered"
@@ -25,14 +26,14 @@ PENDING = "pending"
 UNKNOWN = "unknown"
 OUTCOMES = (DELIVERED, FAILED, PENDING, UNKNOWN)
 
-OK = "ok"
-RETRY = "retry"
-FIX = "fix"
-FINAL = "final"
-ACTIONS = {
+OK: Advice = "none"
+RETRY: Advice = "retry"
+FIX: Advice = "fix"
+UNSAID: Advice = "unknown"
+ACTIONS: dict[Advice, str] = {
     RETRY: "temporary, a retry may succeed",
     FIX: "permanent, fix the cause before sending again",
-    FINAL: "no source says whether a retry can help",
+    UNSAID: "no source says whether a retry can help",
 }
 
 
@@ -50,9 +51,5 @@ def outcome(result: Result) -> str:
     return UNKNOWN
 
 
-def action(error: ParsedError[Any]) -> str:
-    if error.is_ok:
-        return OK
-    if error.is_retryable:
-        return RETRY
-    return FIX if error.permanent else FINAL
+def action(error: ParsedError[Any]) -> Advice:
+    return error.advice

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TextIO
 
 from infobip_codes import ParsedError
-from infobip_codes.cli._outcome import FINAL, FIX, OK, RETRY, action
+from infobip_codes.cli._outcome import FIX, OK, RETRY, UNSAID, action
 from infobip_codes.cli._results import extra_fields, other_fields
 from infobip_codes.cli._terminal import Style, group_text, safe, terminal_width, wrap
 from infobip_codes.cli._writers import dumps
@@ -20,7 +20,7 @@ _VERDICTS = {
     OK: "no error",
     RETRY: "retryable",
     FIX: "permanent: do not retry",
-    FINAL: "permanence unknown: no source says whether a retry can help",
+    UNSAID: "permanence unknown: no source says whether a retry can help",
 }
 _INDENT = 10  # "  status  " and the like
 _PRICE = frozenset({"pricePerMessage", "currency"})
