@@ -22,18 +22,18 @@ def parse_status(obj: object, channel: object = None, *, strict: bool = False) -
     """A status object, resolved (see ``infobip_codes.parsing.parse_status``)."""
     checked = channel_or_none(channel)
     cls = parsed_class(ParsedStatus, checked)
-    return safely("$", status_from, obj, "$", cls, checked, strict)
+    return safely(status_from, obj, cls, checked, strict)
 
 
 def parse_error(obj: object, channel: object = None, *, strict: bool = False) -> Any:
     """An error object, resolved (see ``infobip_codes.parsing.parse_error``)."""
     checked = channel_or_none(channel)
     cls = parsed_class(ParsedError, checked)
-    return safely("$", error_from, obj, "$", cls, checked, strict)
+    return safely(error_from, obj, cls, checked, strict)
 
 
 def parse_report(obj: object, channel: object = None, *, strict: bool = False) -> tuple[Any, ...]:
     """Every result of a report, response or single result (see ``infobip_codes.parsing``)."""
     checked = channel_or_none(channel)
     found = results(obj, classes_for(checked), checked, strict)
-    return safely("$", tuple, found)
+    return safely(tuple, found)

@@ -37,6 +37,15 @@ class PayloadError(ValueError):
         where = field if line is None else f"line {line}: {field}"
         super().__init__(f"{where}: {problem}")
 
+    def under(self, path: str) -> PayloadError:
+        """The same problem, its field found under ``path``: a problem at ``$.id`` of a
+        result's status, under ``results[2].status``, is at ``results[2].status.id``.
+
+        The parser names fields relative to the object it reads (``$``) and the
+        caller places them: no path is put together unless something is wrong.
+        """
+        return PayloadError(path + self.field[1:], self.problem, self.value, self.line)
+
 
 def preview(value: object) -> str:
     """A short, safe description of any value: its type and a cut ``repr``.

@@ -55,30 +55,34 @@ def _keep(key: tuple[object, ...], value: Any) -> None:
     _MEMO[key] = value
 
 
-def status_from(obj: object, where: str, cls: Any, channel: Channel | None, strict: bool) -> Any:
-    """A status object as a value of ``cls``."""
-    data = obj if type(obj) is dict else as_mapping(obj, where, "a status object")
-    sent = sent_fields(data, where)
+def status_from(obj: object, cls: Any, channel: Channel | None, strict: bool) -> Any:
+    """A status object as a value of ``cls`` (problems named relative to it: ``$``)."""
+    data = obj if type(obj) is dict else as_mapping(obj, "$", "a status object")
+    sent = sent_fields(data, "$")
     key = (cls, channel, *sent)
     value = _MEMO.get(key)
     if value is None:
-        found = resolve("status", _needs_one(sent, "status", data, where), channel)
+        found = resolve("status", _needs_one(sent, "status", data), channel)
         value = cls._make(
             *found.fields, found.code, found.group, found.channel, found.row, found.mismatches
         )
         _keep(key, value)
-    return _strictly(value, where, strict, data)
+    if strict and value.mismatches:
+        raise PayloadError("$", "; ".join(value.mismatches), data)
+    return value
 
 
-def error_from(obj: object, where: str, cls: Any, channel: Channel | None, strict: bool) -> Any:
+def error_from(obj: object, cls: Any, channel: Channel | None, strict: bool) -> Any:
     """An error object as a value of ``cls``; ``permanent`` as sent, else the catalogue's."""
-    data = obj if type(obj) is dict else as_mapping(obj, where, "an error object")
-    sent = sent_fields(data, where)
-    permanent = flag(data, "permanent", where)
+    data = obj if type(obj) is dict else as_mapping(obj, "$", "an error object")
+    sent = sent_fields(data, "$")
+    permanent = data.get("permanent")
+    if permanent is not None and permanent is not True and permanent is not False:
+        permanent = flag(data, "permanent", "$")  # says what is wrong with it
     key = (cls, channel, permanent, *sent)
     value = _MEMO.get(key)
     if value is None:
-        found = resolve("error", _needs_one(sent, "error", data, where), channel)
+        found = resolve("error", _needs_one(sent, "error", data), channel)
         if permanent is None and found.row is not None:
             permanent = found.row.permanent
         value = cls._make(
@@ -91,42 +95,45 @@ def error_from(obj: object, where: str, cls: Any, channel: Channel | None, stric
             found.mismatches,
         )
         _keep(key, value)
-    return _strictly(value, where, strict, data)
+    if strict and value.mismatches:
+        raise PayloadError("$", "; ".join(value.mismatches), data)
+    return value
 
 
-def _needs_one(sent: Any, kind: str, data: Mapping[Any, Any], where: str) -> Any:
+def _needs_one(sent: Any, kind: str, data: Mapping[Any, Any]) -> Any:
     if sent[0] is None and sent[1] is None and sent[2] is None and sent[3] is None:
         article = "an" if kind == "error" else "a"
         raise PayloadError(
-            where,
+            "$",
             f"{article} {kind} object needs at least one of id, name, groupId, groupName "
             f"(found keys: {keys(data)})",
         )
     return sent
 
 
-def result_from(
-    obj: object, where: str, classes: Classes, channel: Channel | None, strict: bool
-) -> Any:
+def result_from(obj: object, classes: Classes, channel: Channel | None, strict: bool) -> Any:
     """One result (``messageId``, ``status``, ``error`` and whatever else it has)."""
-    data = obj if type(obj) is dict else as_mapping(obj, where, "a result")
-    message_id = text(data, "messageId", where)
+    data = obj if type(obj) is dict else as_mapping(obj, "$", "a result")
+    message_id = data.get("messageId")
+    if type(message_id) is not str:
+        message_id = text(data, "messageId", "$")
     status_obj = data.get("status")
     error_obj = data.get("error")
     if message_id is None and status_obj is None and error_obj is None:
         raise PayloadError(
-            where, f"expected a result with messageId, status or error (found keys: {keys(data)})"
+            "$", f"expected a result with messageId, status or error (found keys: {keys(data)})"
         )
-    status = (
-        None
-        if status_obj is None
-        else status_from(status_obj, f"{where}.status", classes.status, channel, strict)
-    )
-    error = (
-        None
-        if error_obj is None
-        else error_from(error_obj, f"{where}.error", classes.error, channel, strict)
-    )
+    status = error = None
+    try:
+        if status_obj is not None:
+            status = status_from(status_obj, classes.status, channel, strict)
+    except PayloadError as exc:
+        raise exc.under("$.status") from None
+    try:
+        if error_obj is not None:
+            error = error_from(error_obj, classes.error, channel, strict)
+    except PayloadError as exc:
+        raise exc.under("$.error") from None
     return classes.report._make(message_id, status, error, data)
 
 
@@ -135,19 +142,29 @@ def results(obj: object, classes: Classes, channel: Channel | None, strict: bool
     data = as_mapping(obj, "$", "a report, response or result")
     for envelope in ("results", "messages"):
         if envelope in data:
-            for where, item in items(data[envelope], envelope):
-                yield safely(where, result_from, item, where, classes, channel, strict)
+            for index, item in items(data[envelope], envelope):
+                try:
+                    found = result_from(item, classes, channel, strict)
+                except PayloadError as exc:
+                    raise exc.under(f"{envelope}[{index}]") from None
+                except Exception as exc:  # an odd Mapping's own methods raised, say
+                    raise _unreadable(f"{envelope}[{index}]", exc) from None
+                yield found
             return
-    yield result_from(data, "$", classes, channel, strict)
+    yield result_from(data, classes, channel, strict)
 
 
-def safely(where: str, parse: Callable[..., _T], *args: Any) -> _T:
+def _unreadable(where: str, exc: BaseException) -> PayloadError:
+    if isinstance(exc, RecursionError):
+        return PayloadError(where, "nested too deeply to read")
+    return PayloadError(where, f"could not be read ({type_name(exc)})")
+
+
+def safely(parse: Callable[..., _T], *args: Any) -> _T:
     """``parse(*args)``, letting only PayloadError out, whatever the input does."""
     try:
         return parse(*args)
     except PayloadError:
         raise
-    except RecursionError:
-        raise PayloadError(where, "nested too deeply to read") from None
-    except Exception as exc:  # an odd Mapping's own methods raised, say
-        raise PayloadError(where, f"could not be read ({type_name(exc)})") from None
+    except Exception as exc:
+        raise _unreadable("$", exc) from None

@@ -14,10 +14,15 @@ from typing import Any, ClassVar, get_args
 from infobip_codes import _generics, _parse, _pydantic
 from infobip_codes.tables import Channel, Kind
 
-__all__ = ["Parsed", "cut", "parsed_class"]
+__all__ = ["Parsed", "cut", "parsed_class", "registered"]
 
 _set = object.__setattr__
 _CLASSES: dict[tuple[str, Channel], type[Any]] = {}
+
+
+def registered() -> int:
+    """How many channels' own classes are registered (the registry only grows)."""
+    return len(_CLASSES)
 
 
 def parsed_class(base: type[Any], channel: Channel | None) -> type[Any]:
@@ -99,7 +104,7 @@ class Parsed:
             return value
         if isinstance(value, Parsed):
             value = value.to_dict()  # type: ignore[attr-defined]
-        return _parse.safely("$", cls._from_payload, value, channel)
+        return _parse.safely(cls._from_payload, value, channel)
 
     @classmethod
     def _from_payload(cls, value: object, channel: Channel | None) -> Any:

@@ -131,26 +131,45 @@ def flag(data: Mapping[Any, Any], key: str, where: str) -> bool | None:
 
 
 def sent_fields(data: Mapping[Any, Any], where: str) -> Sent:
-    """What a status or error object sends, each field checked for its type."""
+    """What a status or error object sends, each field checked for its type.
+
+    Fields of exactly the types the API sends (a plain ``int`` id, plain
+    strings, a group id and name under their camelCase keys) are taken as they
+    are; anything else is read field by field, with the checks and the
+    snake_case twins.
+    """
+    code_id = data.get("id")
+    name = data.get("name")
+    group_id = data.get("groupId")
+    group_name = data.get("groupName")
+    description = data.get("description")
+    if (
+        type(group_id) is int
+        and type(group_name) is str
+        and -ID_LIMIT <= group_id < ID_LIMIT
+        and ((type(code_id) is int and -ID_LIMIT <= code_id < ID_LIMIT) or code_id is None)
+        and (type(name) is str or name is None)
+        and (type(description) is str or description is None)
+    ):
+        return (code_id, name, group_id, group_name, description)
     return (
-        _integer(data.get("id"), where, "id"),
-        _text(data.get("name"), where, "name"),
+        _integer(code_id, where, "id"),
+        _text(name, where, "name"),
         _integer(_get(data, "groupId"), where, "groupId"),
         _text(_get(data, "groupName"), where, "groupName"),
-        _text(data.get("description"), where, "description"),
+        _text(description, where, "description"),
     )
 
 
-def items(value: object, key: str) -> Iterator[tuple[str, Any]]:
-    """The items under ``results`` or ``messages``, each with its path, one at a time.
+def items(value: object, key: str) -> Iterator[tuple[int, Any]]:
+    """The items under ``results`` or ``messages``, each with its index, one at a time.
 
     A list or a tuple, or any other ``Sequence``, read by index through its
     own methods as the items are parsed: never copied first, so the first bad
     item is reported at once whatever the length.
     """
     if type(value) is list or isinstance(value, tuple):
-        for index, item in enumerate(value):
-            yield f"{key}[{index}]", item
+        yield from enumerate(value)
         return
     if not isinstance(value, Sequence) or isinstance(value, str | bytes | bytearray):
         raise PayloadError(key, f"expected a list, found {preview(value)}", value)
@@ -164,4 +183,4 @@ def items(value: object, key: str) -> Iterator[tuple[str, Any]]:
         except Exception as exc:
             where = f"{key}[{index}]"
             raise PayloadError(where, f"could not be read ({type_name(exc)})") from None
-        yield f"{key}[{index}]", item
+        yield index, item

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any, Generic
 
 from infobip_codes import _parse, _pydantic
-from infobip_codes._parsed import Parsed, cut, parsed_class
+from infobip_codes._parsed import Parsed, cut, parsed_class, registered
 from infobip_codes._values import E, ParsedError, ParsedStatus, S
 from infobip_codes.tables import Channel
 
@@ -61,7 +61,7 @@ class ParsedReport(Parsed, Generic[S, E]):
 
     @classmethod
     def _from_payload(cls, value: object, channel: Channel | None) -> Any:
-        return _parse.result_from(value, "$", classes_for(channel), channel, False)
+        return _parse.result_from(value, classes_for(channel), channel, False)
 
     def _state(self) -> tuple[object, ...]:
         return (self._message_id, self._status, self._error, self._raw)
@@ -116,10 +116,18 @@ class ParsedReport(Parsed, Generic[S, E]):
         )
 
 
+_CLASSES_FOR: dict[tuple[Channel | None, int], _parse.Classes] = {}
+
+
 def classes_for(channel: Channel | None) -> _parse.Classes:
-    """The classes a channel's report, status and error values are built as."""
-    return _parse.Classes(
-        parsed_class(ParsedReport, channel),
-        parsed_class(ParsedStatus, channel),
-        parsed_class(ParsedError, channel),
-    )
+    """The classes a channel's report, status and error values are built as (asked once
+    per channel, and again only when a channel's own classes have been registered)."""
+    key = (channel, registered())
+    found = _CLASSES_FOR.get(key)
+    if found is None:
+        found = _CLASSES_FOR[key] = _parse.Classes(
+            parsed_class(ParsedReport, channel),
+            parsed_class(ParsedStatus, channel),
+            parsed_class(ParsedError, channel),
+        )
+    return found

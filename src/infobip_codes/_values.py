@@ -188,7 +188,7 @@ class ParsedStatus(_Code, Generic[S]):
     @classmethod
     def _from_payload(cls, value: object, channel: Channel | None) -> Any:
         target = parsed_class(ParsedStatus, channel)
-        return _parse.status_from(value, "$", target, channel, False)
+        return _parse.status_from(value, target, channel, False)
 
     @property
     def code(self) -> S | None:
@@ -300,7 +300,7 @@ class ParsedError(_Code, Generic[E]):
 
     @classmethod
     def _from_payload(cls, value: object, channel: Channel | None) -> Any:
-        return _parse.error_from(value, "$", parsed_class(ParsedError, channel), channel, False)
+        return _parse.error_from(value, parsed_class(ParsedError, channel), channel, False)
 
     @property
     def code(self) -> E | None:

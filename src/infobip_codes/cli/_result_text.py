@@ -85,9 +85,10 @@ class TextWriter:
         self.first = True
         self.message = f"{self.style.dim('message')}  "
         self.fields = f"  {self.style.dim('fields ')} "
-        # A log repeats a few codes: each distinct block is laid out once, keyed
-        # by every fact it shows or its verdict follows from.
-        self.blocks: dict[tuple[object, ...], str] = {}
+        # A log repeats a few codes, and the parser gives each distinct status or
+        # error one shared, immutable value: each is laid out once, found again by
+        # its identity (the entry keeps the value, so its id is never reused).
+        self.blocks: dict[int, tuple[object, str]] = {}
 
     def __call__(self, result: Result, envelope: Mapping[str, object] | None) -> None:
         parts = [] if self.first else ["\n"]
@@ -105,14 +106,15 @@ class TextWriter:
 
     def _fields(self, result: Result, envelope: Mapping[str, object] | None) -> str:
         """The result's other fields, compact, on as few lines as the width allows."""
-        # once a result of a log: a string field (most of them) goes the short way
+        # once a result of a log: a string or an int (most fields) goes the short way
         units = [
-            f"{k} {v}" if type(v) is str else field_text(k, v)
+            f"{k} {v}" if type(v) is str or type(v) is int else field_text(k, v)
             for k, v in other_fields(result, envelope)
         ]
+        raw = result.raw
         for label, value in (("status", result.status), ("error", result.error)):
             if value is not None:
-                more = extra_fields(value, result.raw.get(label))
+                more = extra_fields(value, raw.get(label))
                 if more:
                     units += [field_text(f"{label}.{k}", v) for k, v in more.items()]
         if not units:
@@ -144,27 +146,15 @@ class TextWriter:
         self, parts: list[str], label: str, value: ParsedStatus[Any] | ParsedError[Any]
     ) -> None:
         """One parsed status or error: its block, then any disagreement."""
-        # The block follows from what it shows, and its verdict from the kind
-        # (the label), the channel and group (which give the group member), the
-        # permanence and whether the code is known.
-        key = (
-            label,
-            value.channel,
-            value.known,
-            value.group_id,
-            value.group_name,
-            value.id,
-            value.name,
-            value.description,
-            getattr(value, "permanent", None),
-        )
-        block = self.blocks.get(key)
-        if block is None:
+        kept = self.blocks.get(id(value))
+        if kept is not None and kept[0] is value:
+            block = kept[1]
+        else:
             block = self._block(label, value)
             if len(block) <= 2000:  # the catalogue's texts; a long one is not kept
                 if len(self.blocks) >= 4096:
                     self.blocks.clear()
-                self.blocks[key] = block
+                self.blocks[id(value)] = (value, block)
         parts.append(block)
         for mismatch in value.mismatches:
             parts.append(f"  {'':7} {self.style.bad('! ' + safe(mismatch))}\n")
