@@ -71,8 +71,9 @@ def test_a_line_beyond_the_limit_is_that_lines_error_and_the_rest_is_read(
     assert errors[0].startswith(
         f"infobip-codes: <stdin>: line 2: longer than {LINE_LIMIT:,} bytes (the limit of a line)"
     )
+    assert errors[0].endswith(f"({len(long):,} bytes)")
     assert errors[1].startswith("infobip-codes: <stdin>: line 4: longer than")
-    assert f"({3 * LINE_LIMIT + 1:,} bytes)" in errors[1]  # read to its end, and counted
+    assert f"({3 * LINE_LIMIT:,} bytes)" in errors[1]  # read to its end, and counted
     assert errors[2] == "infobip-codes: <stdin>: 2 lines could not be decoded"
 
 

@@ -124,6 +124,19 @@ def test_a_text_mode_file_with_an_undecodable_byte_is_reported_and_read_on() -> 
     assert [e.line for e in errors] == [2]
 
 
+def test_bytes_are_utf8_and_never_guessed_to_be_utf16() -> None:
+    # json.loads alone reads bytes that begin b"\xff\xfe" as UTF-16: a stray line of a
+    # log would then be "empty" JSON, or worse, a different value
+    errors: list[PayloadError] = []
+    lines = [b'{"messageId": "a"}', b"\xff\xfe", '{"messageId": "b"}'.encode("utf-16")]
+    got = [r.message_id for r in iter_report(lines, on_error=errors.append)]
+    assert got == ["a"]
+    assert [e.line for e in errors] == [2, 3]
+    assert all("not UTF-8 text" in str(e) for e in errors)
+    bom = b"\xef\xbb\xbf" + b'{"messageId": "c"}'  # UTF-8's own mark is read past
+    assert [r.message_id for r in iter_report([bom])] == ["c"]
+
+
 # -- item 11: look-ups documented as never raising do not raise ---------------------------
 
 

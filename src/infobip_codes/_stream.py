@@ -61,7 +61,9 @@ def load_json(text: str | bytes, *, where: str = "$", positions: bool = False) -
     if _MEASURE_DEPTH and len(text) > MAX_DEPTH and _too_deep(text):
         raise PayloadError(where, f"invalid JSON: nested deeper than {MAX_DEPTH} levels")
     try:
-        return json.loads(text)
+        # Bytes are UTF-8, a byte order mark aside (RFC 8259): json.loads would guess
+        # UTF-16 or UTF-32 from a line's first bytes, and read a stray b"\xff\xfe" as text.
+        return json.loads(text.decode("utf-8-sig") if type(text) is bytes else text)
     except RecursionError:
         raise PayloadError(where, "invalid JSON: nested too deeply") from None
     except UnicodeDecodeError as exc:
@@ -126,11 +128,11 @@ def iter_report(
         try:
             if isinstance(line, PayloadError):
                 raise line
-            text = safely("$", _plain_line, line)
+            text = safely(_plain_line, line)
             if text is None:
                 continue
             obj = load_json(text)
-            parsed = safely("$", tuple, results(obj, classes, checked, strict))
+            parsed = safely(tuple, results(obj, classes, checked, strict))
         except PayloadError as exc:
             located = PayloadError(exc.field, exc.problem, exc.value, line=number)
             if on_error is None:

@@ -35,6 +35,10 @@ _MARKS = (
 )
 
 
+_PIECE = 1 << 16
+"""How much a stream is read at a time: what has arrived, up to 64 KiB."""
+
+
 class Skipped:
     """A line that is not read (too long), in the place of its bytes."""
 
@@ -44,29 +48,16 @@ class Skipped:
         self.problem = problem
 
 
-def int_digits() -> int:
-    get = getattr(sys, "get_int_max_str_digits", None)
-    return 4300 if get is None else int(get())
-
-
 def loads(text: bytes, source: str) -> object:
-    """One JSON document, or a one-line UserError saying what is wrong with it."""
-    import json
+    """One JSON document, or a one-line UserError saying what is wrong with it
+    (the package's one reader of JSON text, ``infobip_codes._stream.load_json``)."""
+    from infobip_codes import PayloadError
+    from infobip_codes._stream import load_json
 
     try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise UserError(
-            f"{source}: invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
-        ) from None
-    except RecursionError:
-        raise UserError(f"{source}: invalid JSON: nested too deeply") from None
-    except UnicodeDecodeError as exc:
-        raise UserError(f"{source}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
-    except ValueError:  # json's int() of a number beyond the interpreter's digit limit
-        raise UserError(
-            f"{source}: invalid JSON: a number has more than {int_digits()} digits"
-        ) from None
+        return load_json(text, positions=True)
+    except PayloadError as exc:
+        raise UserError(f"{source}: {exc.problem}") from None
 
 
 def values(
@@ -74,29 +65,20 @@ def values(
 ) -> Iterator[tuple[int, object]]:
     """Each line's JSON value with its number; a line that is not one is reported
     (``on_error(number, problem)``) and skipped. Blank lines are skipped too."""
-    import json
+    from infobip_codes import PayloadError
+    from infobip_codes._stream import load_json
 
-    decode = json.loads
     for number, line in enumerate(lines, 1):
         if type(line) is not bytes:
             assert isinstance(line, Skipped)
             on_error(number, line.problem)
             continue
-        if line.isspace():
+        if not line or line.isspace():  # a line end alone, or only spaces
             continue
         try:
-            value = decode(line.decode())
-        except UnicodeDecodeError as exc:
-            on_error(number, f"$: not UTF-8 text ({exc.reason} at byte {exc.start})")
-            continue
-        except json.JSONDecodeError as exc:
-            on_error(number, f"$: invalid JSON: {exc.msg}")
-            continue
-        except RecursionError:
-            on_error(number, "$: invalid JSON: nested too deeply")
-            continue
-        except ValueError:  # a number beyond the interpreter's digit limit
-            on_error(number, f"$: invalid JSON: a number has more than {int_digits()} digits")
+            value = load_json(line)
+        except PayloadError as exc:
+            on_error(number, str(exc))
             continue
         yield number, value
 
@@ -113,6 +95,8 @@ class _Transcoded:
 
     def read(self, size: int) -> bytes:
         return self.text.read(size).encode("utf-8", "surrogatepass")
+
+    read1 = readline  # what has arrived, a line at most: never waits for a whole piece
 
 
 class Input:
@@ -191,29 +175,69 @@ class Input:
         ended = line.endswith(b"\n")
         if len(line) - ended <= LINE_LIMIT:
             return line
-        size = len(line)
+        size, last = len(line), line
         while not ended:
-            piece = self._read(self.stream.readline, LINE_LIMIT)
-            size += len(piece)
-            ended = not piece or piece.endswith(b"\n")
+            last = self._read(self.stream.readline, LINE_LIMIT)
+            size += len(last)
+            ended = not last or last.endswith(b"\n")
+        return self._skipped(size - last.endswith(b"\n"))  # its line end aside, as the limit
+
+    def lines(self) -> Iterator[bytes | Skipped]:
+        """The lines not read yet, read in pieces of what has arrived (``read1``), in
+        bounded memory: a line longer than the limit is read on to its end, dropped,
+        and given as Skipped. On a live source the output is flushed before each
+        read that may wait, not after each line: results appear as their lines
+        arrive, without a write to the terminal or pipe for every one."""
+        if self.number == 0:  # the first line, read as readline() reads it (a BOM, say)
+            line = self.readline()
+            if not line:
+                return
+            if len(line) <= LINE_LIMIT or line.endswith(b"\n"):
+                yield self.whole(line)
+            else:  # the start of a long line: the pieces below read on to its end
+                yield from self._pieces(line)
+                return
+        yield from self._pieces(b"")
+
+    def _pieces(self, pending: bytes) -> Iterator[bytes | Skipped]:
+        read = getattr(self.stream, "read1", self.stream.read)
+        flush = self.out.flush if self.live and self.out is not None else None
+        dropped = len(pending) if len(pending) > LINE_LIMIT else -1  # while skipping: its size
+        if dropped >= 0:
+            pending = b""
+        while True:
+            if flush is not None:
+                flush()
+            chunk = self._read(read, _PIECE)
+            if not chunk:
+                break
+            if dropped >= 0:  # the rest of a line too long to read
+                end = chunk.find(b"\n")
+                if end < 0:
+                    dropped += len(chunk)
+                    continue
+                self.number += 1
+                yield self._skipped(dropped + end)
+                dropped, chunk = -1, chunk[end + 1 :]
+            lines = (pending + chunk).split(b"\n") if pending else chunk.split(b"\n")
+            pending = lines.pop()
+            for line in lines:
+                self.number += 1
+                yield line if len(line) <= LINE_LIMIT else self._skipped(len(line))
+            if len(pending) > LINE_LIMIT:
+                dropped, pending = len(pending), b""
+        if dropped >= 0:
+            self.number += 1
+            yield self._skipped(dropped)
+        elif pending:
+            self.number += 1
+            yield pending
+
+    @staticmethod
+    def _skipped(size: int) -> Skipped:
         return Skipped(
             f"longer than {LINE_LIMIT:,} bytes (the limit of a line): skipped ({size:,} bytes)"
         )
-
-    def lines(self) -> Iterator[bytes | Skipped]:
-        # readline()'s work, inlined: this loop runs once a line of a log
-        read, size, whole = self.stream.readline, LINE_LIMIT + 1, self.whole
-        flush = self.out.flush if self.live and self.out is not None else None
-        line = self.readline()
-        while line:
-            yield whole(line) if len(line) > LINE_LIMIT else line
-            if flush is not None:
-                flush()
-            try:
-                line = read(size)
-            except (OSError, UnicodeDecodeError):
-                line = self._read(read, size)  # raises the same error as a UserError
-            self.number += 1
 
     def rest(self, already: int) -> bytes:
         """The rest of the input, as one document that already has ``already`` bytes."""
