@@ -174,13 +174,14 @@ DEPTH_THERE = 5  # the channel file, error_groups, a group, its codes, a code
             b'description: "Emails \\ud800 are dropped."',
             f":{SPAM_LINE}:{VALUE}: error: error code 6002: 'description' holds U+D800",
         ),
-        # not UTF-8, and a raw C1 character: once a byte position, not a line
+        # not UTF-8, and a raw C1 character: once a byte position, not a line (and
+        # the column counts characters: the \xc3\x89 before is one, not two)
         (
-            b"description: Emails are \xff dropped.",
+            b"description: \xc3\x89mails are \xff dropped.",
             f":{SPAM_LINE}:{INSIDE}: error: not UTF-8: byte 0xff",
         ),
         (
-            b"description: Emails are \xc2\x9b dropped.",
+            b"description: \xc3\x89mails are \xc2\x9b dropped.",
             f":{SPAM_LINE}:{INSIDE}: error: U+009B is not allowed",
         ),
         (
