@@ -98,6 +98,14 @@ def test_an_empty_file_is_an_error_and_nothing_is_written_or_removed(
     ).is_file()
 
 
+def test_a_file_name_is_shown_escaped(write_spec: SpecWriter) -> None:
+    spec = write_spec(sms=MINIMAL_SMS)
+    (spec / "\x1b[2J\u202e.yaml").write_text(MINIMAL_DLT, encoding="utf-8")
+    shown = str(only(problems(spec)))
+    assert shown.startswith("spec/\\x1b[2J\\u202e.yaml: error: channel file is not listed")
+    assert shown.isprintable()
+
+
 def test_a_channel_is_removed_only_when_channels_yaml_drops_it(repo_copy: Path) -> None:
     index = repo_copy / "spec" / "channels.yaml"
     index.write_text(index.read_text(encoding="utf-8").replace("  - dlt\n", ""), encoding="utf-8")
