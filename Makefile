@@ -135,8 +135,8 @@ test: pythons venv $(foreach v,$(filter-out $(DEV_VERSION),$(VERSIONS)),.venv-$(
 	for v in $(VERSIONS); do \
 		if [ "$$v" = "$(DEV_VERSION)" ]; then py=$(BIN)/python; else py=.venv-$$v/bin/python; fi; \
 		echo "$$py" > "$$work/$$v.python"; \
-		{ $$py -m pytest -q -p no:cacheprovider --basetemp="$$work/tmp-$$v" \
-			> "$$work/$$v.log" 2>&1; echo $$? > "$$work/$$v.status"; } & \
+		{ status=0; $$py -m pytest -q -p no:cacheprovider --basetemp="$$work/tmp-$$v" \
+			> "$$work/$$v.log" 2>&1 || status=$$?; echo $$status > "$$work/$$v.status"; } & \
 	done; \
 	wait; \
 	failed=""; \

@@ -26,7 +26,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        where = self.path
+        # a file's name comes from the disk: escaped, it cannot drive a terminal
+        where = self.path if self.path.isprintable() else repr(self.path)[1:-1]
         if self.line:
             where += f":{self.line}"
             if self.column:

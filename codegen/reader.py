@@ -127,7 +127,8 @@ def _read_text(path: Path) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line, column = position(data[: exc.start].decode("utf-8"), exc.start)
+        before = data[: exc.start].decode("utf-8")  # valid: the first bad byte ends it
+        line, column = position(before, len(before))
         raise _Refused(
             line, column, f"not UTF-8: byte 0x{data[exc.start]:02x} cannot stand here"
         ) from None

@@ -7,6 +7,8 @@ from ``python -m codegen generate`` with the committed files untouched.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import re
 import resource
@@ -23,13 +25,13 @@ from conftest import (
     MINIMAL_SMS,
     ROOT,
     SpecWriter,
-    run_codegen,
     snapshot,
     write_spec_dir,
 )
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from codegen.cli import main as codegen_main
 from codegen.problems import MESSAGE_CHARS, PREVIEW_CHARS, Problem, SpecError
 from codegen.reader import MAX_DEPTH, MAX_FILE_BYTES, MAX_NUMBER_DIGITS, REFUSED_CATEGORIES
 from codegen.spec import MAX_CHANNEL, MAX_ID, MAX_NAME, Spec, load_spec
@@ -55,12 +57,20 @@ def where(text: str, needle: str) -> tuple[int, int]:
     return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
+def generate(repo: Path) -> tuple[int, str]:
+    """``python -m codegen generate`` on ``repo``, run in this process: its status and output."""
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
+        code = codegen_main(["--root", str(repo), "generate"])
+    return code, out.getvalue()
+
+
 def fails_cleanly(repo: Path, break_it: Callable[[Path], object]) -> str:
     """Break the spec of ``repo``, run the generator, and check that nothing changed."""
     spec = repo / "spec"
     break_it(spec)
     before = snapshot(repo)
-    code, out = run_codegen("generate", root=repo)
+    code, out = generate(repo)
     assert code == 2, out
     assert "Traceback" not in out, out
     assert "nothing was written" in out, out
@@ -88,11 +98,19 @@ def test_an_empty_file_is_an_error_and_nothing_is_written_or_removed(
     ).is_file()
 
 
+def test_a_file_name_is_shown_escaped(write_spec: SpecWriter) -> None:
+    spec = write_spec(sms=MINIMAL_SMS)
+    (spec / "\x1b[2J\u202e.yaml").write_text(MINIMAL_DLT, encoding="utf-8")
+    shown = str(only(problems(spec)))
+    assert shown.startswith("spec/\\x1b[2J\\u202e.yaml: error: channel file is not listed")
+    assert shown.isprintable()
+
+
 def test_a_channel_is_removed_only_when_channels_yaml_drops_it(repo_copy: Path) -> None:
     index = repo_copy / "spec" / "channels.yaml"
     index.write_text(index.read_text(encoding="utf-8").replace("  - dlt\n", ""), encoding="utf-8")
     (repo_copy / "spec" / "dlt.yaml").unlink()
-    code, out = run_codegen("generate", root=repo_copy)
+    code, out = generate(repo_copy)
     assert code == 0, out
     assert "removed src/infobip_codes/dlt.py (no longer in the spec)" in out
     assert not (repo_copy / "src" / "infobip_codes" / "tables" / "dlt.py").exists()
@@ -164,13 +182,14 @@ DEPTH_THERE = 5  # the channel file, error_groups, a group, its codes, a code
             b'description: "Emails \\ud800 are dropped."',
             f":{SPAM_LINE}:{VALUE}: error: error code 6002: 'description' holds U+D800",
         ),
-        # not UTF-8, and a raw C1 character: once a byte position, not a line
+        # not UTF-8, and a raw C1 character: once a byte position, not a line (and
+        # the column counts characters: the \xc3\x89 before is one, not two)
         (
-            b"description: Emails are \xff dropped.",
+            b"description: \xc3\x89mails are \xff dropped.",
             f":{SPAM_LINE}:{INSIDE}: error: not UTF-8: byte 0xff",
         ),
         (
-            b"description: Emails are \xc2\x9b dropped.",
+            b"description: \xc3\x89mails are \xc2\x9b dropped.",
             f":{SPAM_LINE}:{INSIDE}: error: U+009B is not allowed",
         ),
         (
