@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -25,9 +25,14 @@ from ruamel.yaml.error import MarkedYAMLError
 
 from codegen.columns import CODE_FIELDS, PAGE_SOURCE, Field, plain, row_keys
 
+if TYPE_CHECKING:
+    from codegen.identifiers import Identifiers
+
 HEADING_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ()&/,.-]*")
 INDEX_FILE = "channels.yaml"
-"""Lists the channel files in page order; everything else in spec/ is a channel."""
+"""Lists the channel files in page order; every other file in spec/ is a channel's, but:"""
+IDENTIFIERS_FILE = "http_errors.yaml"
+"""The HTTP error identifiers, which codegen/identifiers.py reads."""
 
 
 CHANNEL_KEYS = {
@@ -204,6 +209,7 @@ class Spec:
     general: str = ""  # the channel whose tables hold the general statuses and status groups
     # kind -> the general channel's groups whose codes every channel's reports carry
     shared: tuple[tuple[str, tuple[int, ...]], ...] = ()
+    identifiers: Identifiers | None = None  # spec/http_errors.yaml (codegen/identifiers.py)
 
     def shared_groups(self, kind: str) -> tuple[int, ...]:
         """The general groups of ``kind`` every channel's reports carry, with their codes."""
@@ -284,7 +290,7 @@ def read_documents(spec_dir: Path) -> Documents:
         docs[name] = doc
     listed = {name for name, _ in names}
     for path in sorted(spec_dir.glob("*.yaml")):
-        if path.name != INDEX_FILE and path.stem not in listed:
+        if path.name not in (INDEX_FILE, IDENTIFIERS_FILE) and path.stem not in listed:
             problems.append(
                 Problem(
                     display_path(path, spec_dir),
@@ -310,11 +316,18 @@ def load_spec(spec_dir: Path) -> Spec:
     general = next((c for c in channels if c.name == found.general), None)
     status_groups = _check_catalogue(channels, general, problems)
     shared = _shared(found, general, problems)
+    from codegen.identifiers import load_identifiers
+
+    identifiers = load_identifiers(spec_dir, problems)
     if problems:
         raise SpecError(problems)
     assert general is not None  # else _check_catalogue or the index check reported it
     return Spec(
-        channels=tuple(channels), status_groups=status_groups, general=general.name, shared=shared
+        channels=tuple(channels),
+        status_groups=status_groups,
+        general=general.name,
+        shared=shared,
+        identifiers=identifiers,
     )
 
 
