@@ -227,12 +227,12 @@ class _IdentifierValidator(_Validator):
         name = self.str_(node, "member", what) if key == "member" else value
         if name is None:
             return None
-        for taken, kind in ((name, "member"), (value, "id")):
+        for taken, kind in ((value, "id"), (name, "member")):
             if taken is None:
                 continue
             line = self.seen.setdefault((family.key, kind, taken), node.lc.line)
             if line != node.lc.line:
-                at = self.value_at(node, "member" if kind == "member" else "id")
+                at = self.value_at(node, key if kind == "member" else "id")
                 self.problem(at, f"{what}: the {kind} {taken!r} is taken on line {line + 1}")
                 return None
         if not name.isidentifier() or keyword.iskeyword(name):

@@ -311,9 +311,11 @@ def _headers(headers: object) -> tuple[str | None, str | None]:
     for pair in pairs:
         if not isinstance(pair, tuple | list) or len(pair) != 2:
             raise PayloadError("headers", f"expected (name, value) pairs, found {preview(pair)}")
-        name = _text(pair[0], "headers").casefold()
+        key, value = pair
+        plain = bytes(key).decode("latin-1") if isinstance(key, bytes | bytearray) else key
+        name = _message(plain, "headers").casefold()
         if name in _WANTED and name not in found:
-            value = _text(pair[1], f"headers[{key_text(pair[0])}]")
+            value = _text(value, f"headers[{key_text(key)}]")
             found[name] = value.strip(" \t") if len(value) <= MAX_HEADER else None
             if len(found) == len(_WANTED):
                 break
@@ -321,8 +323,8 @@ def _headers(headers: object) -> tuple[str | None, str | None]:
 
 
 def _text(value: object, where: str) -> str:
-    """A header's name or value as text: bytes are Latin-1, HTTP's own octets; a
-    non-negative int (a wait in seconds) is read as its digits where it has few."""
+    """A header's value as text: bytes are Latin-1, HTTP's own octets; a non-negative
+    int (a wait in seconds) is read as its digits where it has few."""
     if isinstance(value, bytes | bytearray):
         return bytes(value).decode("latin-1")
     if isinstance(value, int) and not isinstance(value, bool):

@@ -1,0 +1,119 @@
+"""Infobip's HTTP error bodies as its client tests and documentation quote them, and
+Infobip's SDK raising its ``ApiException`` for them, as it does for a real answer.
+
+``tests/data/http_error_bodies.json`` holds each body byte for byte, with its
+HTTP status, the response headers its test sends, and its source (repository,
+path at a commit, and test; or the documentation page). The texts are
+Infobip's, quoted as data.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, HTTPServer
+from pathlib import Path
+from typing import Any
+
+import urllib3
+from infobip_api_client import (
+    ApiClient,
+    Configuration,
+    SmsApi,
+    SmsDestination,
+    SmsMessage,
+    SmsMessageContent,
+    SmsRequest,
+    SmsTextContent,
+)
+from infobip_api_client.exceptions import ApiException
+from infobip_api_client.rest import RESTResponse
+
+DATA = Path(__file__).resolve().parent / "data" / "http_error_bodies.json"
+_ALL = json.loads(DATA.read_text(encoding="utf-8"))
+BODIES: list[dict[str, Any]] = _ALL["bodies"]
+"""Each quoted body: ``id``, ``shape``, ``http_status``, ``body`` (the exact text),
+``response_headers``, ``source``."""
+ASSEMBLED: dict[str, Any] = _ALL["derived_not_quoted"][0]["values"]
+"""The one official example with violations and two resources, assembled from the
+values a test of Infobip's Java client sets (not a body it quotes)."""
+
+
+def body(name: str) -> dict[str, Any]:
+    """One quoted body's entry, by its id."""
+    return next(entry for entry in BODIES if entry["id"] == name)
+
+
+def raised(status: int, content: bytes, headers: Mapping[str, str] | None = None) -> ApiException:
+    """The exception the SDK raises for this answer, built by the SDK's own
+    ``ApiException.from_response`` from a urllib3 response, as its API client does."""
+    answer = urllib3.HTTPResponse(
+        body=content,
+        status=status,
+        reason="Reason",
+        headers=dict(headers or {}),
+        preload_content=True,
+    )
+    response = RESTResponse(answer)
+    response.read()  # type: ignore[no-untyped-call]  # the SDK leaves it unannotated
+    try:
+        ApiException.from_response(http_resp=response, body=None, data=None)
+    except ApiException as exc:
+        return exc
+    raise AssertionError("from_response always raises")
+
+
+class _Answer(BaseHTTPRequestHandler):
+    answer: tuple[int, dict[str, str], bytes] = (500, {}, b"")
+
+    def do_POST(self) -> None:
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        status, headers, content = type(self).answer
+        self.send_response(status)
+        for name, value in {"Content-Type": "application/json", **headers}.items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(content)))
+        self.end_headers()
+        self.wfile.write(content)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def infobip(status: int, content: bytes, headers: Mapping[str, str] | None = None) -> Iterator[str]:
+    """A local server answering every POST as given; yields its base URL (the SDK
+    accepts plain http only for a local host)."""
+    handler = type("Answer", (_Answer,), {"answer": (status, dict(headers or {}), content)})
+    server = HTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def send_sms(host: str) -> None:
+    """One SMS through the SDK's ``send_sms_messages`` (POST /sms/3/messages)."""
+    api = SmsApi(ApiClient(Configuration(host=host, api_key="not-a-real-key")))
+    content = SmsMessageContent(actual_instance=SmsTextContent(text="Hello"))
+    message = SmsMessage(
+        destinations=[SmsDestination(to="41793026727")], sender="InfoSMS", content=content
+    )
+    api.send_sms_messages(sms_request=SmsRequest(messages=[message]))
+
+
+def sdk_raises(
+    status: int, content: bytes, headers: Mapping[str, str] | None = None
+) -> ApiException:
+    """What the SDK raises when Infobip answers an SMS send so."""
+    with infobip(status, content, headers) as host:
+        try:
+            send_sms(host)
+        except ApiException as exc:
+            return exc
+    raise AssertionError(f"the SDK raised nothing for HTTP {status}")
