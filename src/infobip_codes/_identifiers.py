@@ -79,7 +79,9 @@ class HttpErrorIdEnum(str, enum.Enum):
     def __format__(self, format_spec: str) -> str:
         return str.__format__(str.__str__(self), format_spec)
 
-    def __init_subclass__(cls, *, records: tuple[HttpErrorIdRecord, ...] = (), **kwargs: Any):
+    def __init_subclass__(
+        cls, *, records: tuple[HttpErrorIdRecord, ...] = (), **kwargs: Any
+    ) -> None:
         super().__init_subclass__(**kwargs)
         if records:  # a generated enum, not a base
             _RECORDS[cls] = {record.id: record for record in records}
