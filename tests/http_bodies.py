@@ -65,12 +65,19 @@ def raised(status: int, content: bytes, headers: Mapping[str, str] | None = None
     raise AssertionError("from_response always raises")
 
 
-class _Answer(BaseHTTPRequestHandler):
-    answer: tuple[int, dict[str, str], bytes] = (500, {}, b"")
+Answer = tuple[int, bytes, Mapping[str, str]]
+"""An HTTP answer: status, body, headers."""
+
+
+class _Answers(BaseHTTPRequestHandler):
+    answers: list[Answer]
+    asked: list[str]
 
     def do_POST(self) -> None:
         self.rfile.read(int(self.headers.get("Content-Length", 0)))
-        status, headers, content = type(self).answer
+        type(self).asked.append(self.path)
+        answers = type(self).answers
+        status, content, headers = answers.pop(0) if len(answers) > 1 else answers[0]
         self.send_response(status)
         for name, value in {"Content-Type": "application/json", **headers}.items():
             self.send_header(name, value)
@@ -83,28 +90,45 @@ class _Answer(BaseHTTPRequestHandler):
 
 
 @contextmanager
-def infobip(status: int, content: bytes, headers: Mapping[str, str] | None = None) -> Iterator[str]:
-    """A local server answering every POST as given; yields its base URL (the SDK
-    accepts plain http only for a local host)."""
-    handler = type("Answer", (_Answer,), {"answer": (status, dict(headers or {}), content)})
+def infobip_answering(*answers: Answer) -> Iterator[tuple[str, list[str]]]:
+    """A local server giving these answers to POSTs in turn (the last for every later
+    one); yields its base URL (the SDK takes plain http for a local host only) and the
+    paths it was asked for, as it is asked."""
+    asked: list[str] = []
+    handler = type("Answers", (_Answers,), {"answers": list(answers), "asked": asked})
     server = HTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
+        yield f"http://127.0.0.1:{server.server_address[1]}", asked
     finally:
         server.shutdown()
         server.server_close()
 
 
-def send_sms(host: str) -> None:
-    """One SMS through the SDK's ``send_sms_messages`` (POST /sms/3/messages)."""
-    api = SmsApi(ApiClient(Configuration(host=host, api_key="not-a-real-key")))
+@contextmanager
+def infobip(status: int, content: bytes, headers: Mapping[str, str] | None = None) -> Iterator[str]:
+    """A local server answering every POST so; yields its base URL."""
+    with infobip_answering((status, content, dict(headers or {}))) as (host, _):
+        yield host
+
+
+def sms_api(host: str) -> SmsApi:
+    """The SDK's SMS API, calling ``host``."""
+    return SmsApi(ApiClient(Configuration(host=host, api_key="not-a-real-key")))
+
+
+def sms_request() -> SmsRequest:
     content = SmsMessageContent(actual_instance=SmsTextContent(text="Hello"))
     message = SmsMessage(
         destinations=[SmsDestination(to="41793026727")], sender="InfoSMS", content=content
     )
-    api.send_sms_messages(sms_request=SmsRequest(messages=[message]))
+    return SmsRequest(messages=[message])
+
+
+def send_sms(host: str) -> None:
+    """One SMS through the SDK's ``send_sms_messages`` (POST /sms/3/messages)."""
+    sms_api(host).send_sms_messages(sms_request=sms_request())
 
 
 def sdk_raises(
