@@ -339,6 +339,7 @@ DATE = "Wed, 21 Oct 2015 07:28:00 GMT"
         ({"Date": DATE}, None),
         ([("Retry-After", "5"), ("Retry-After", "8")], 5),  # the first
         ((("retry-after", "5"),), 5),
+        (iter([("Retry-After", "4")]), 4),
         ({b"Retry-After": b"6"}, 6),
         ({}, None),
     ],

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from typing import Any, NamedTuple, Protocol, Union
@@ -75,7 +75,7 @@ class HasItems(Protocol):
     def items(self) -> Iterable[tuple[Any, Any]]: ...
 
 
-HttpHeaders = Union[HasItems, Sequence[tuple[str, str]]]  # noqa: UP007 (a runtime alias on 3.10)
+HttpHeaders = Union[HasItems, Iterable[tuple[str, str]]]  # noqa: UP007 (a runtime alias on 3.10)
 """An answer's headers: anything with ``items()``, or ``(name, value)`` pairs."""
 
 HttpErrorPayload = Union[  # noqa: UP007 (a runtime alias on 3.10)
@@ -302,7 +302,7 @@ def _headers(headers: object) -> tuple[str | None, str | None]:
     items_of = getattr(type(headers), "items", None)
     if callable(items_of):
         pairs = items_of(headers)
-    elif isinstance(headers, list | tuple):
+    elif isinstance(headers, Iterable) and not isinstance(headers, str | bytes | bytearray):
         pairs = headers
     else:
         problem = "expected a mapping of names to values, or (name, value) pairs"
