@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_parsing import (  # deep_recursion: a fixture, used by its name
-    ODD,
+    ODD_KEY,
     BrokenMapping,
     HugeRepr,
     LoudInt,
@@ -166,13 +166,21 @@ JSON = st.recursive(
     lambda children: st.lists(children, max_size=3) | st.dictionaries(TEXT, children, max_size=3),
     max_leaves=10,
 )
-FIELD = st.one_of(JSON, ODD, st.sampled_from(["E400", "E429", "BAD_REQUEST", "0", ""]))
+ODDITY = st.one_of(
+    st.builds(LoudStr, TEXT),
+    st.builds(LoudInt, st.integers()),
+    st.just(BrokenMapping()),
+    st.builds(HugeRepr),
+    st.just(10**5000),
+    st.binary(max_size=8),
+)
+FIELD = st.one_of(JSON, ODDITY, st.sampled_from(["E400", "E429", "BAD_REQUEST", "0", ""]))
 DETAILS = st.fixed_dictionaries(
     {},
     optional={
         "messageId": FIELD,
         "text": FIELD,
-        "validationErrors": FIELD | st.dictionaries(FIELD, FIELD, max_size=3),
+        "validationErrors": FIELD | st.dictionaries(ODD_KEY, FIELD, max_size=3),
         "variables": FIELD,
     },
 )
