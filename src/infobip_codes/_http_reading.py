@@ -100,7 +100,9 @@ class HttpResource(NamedTuple):
     """A page that helps recover from an API error."""
 
     name: str | None
+    """What the page is (``API endpoint documentation``), or None."""
     url: str | None
+    """Where it is, as sent (absolute or a path on infobip.com), or None."""
 
 
 def read_http_error(obj: object, status: object, headers: object, cls: Any) -> Any:
