@@ -32,6 +32,7 @@ from typing import Any
 
 import jinja2
 
+from codegen import identifiers
 from codegen.columns import CODE_FIELDS, GROUP_FIELDS, PAGE_SOURCE
 from codegen.formatter import format_modules
 from codegen.literals import doc_text, py_literal, py_str
@@ -524,6 +525,7 @@ def render_all(spec: Spec) -> dict[str, str]:
     for name in parsing_names:
         exports[name] = "parsing"
     exports.update(RUNTIME_EXPORTS)
+    exports.update(identifiers.EXPORTS)
     imports = sorted(exports.items(), key=lambda item: (item[1], isort_key(item[0], False)))
     render(
         f"{PACKAGE_DIR}/__init__.py",
@@ -532,7 +534,10 @@ def render_all(spec: Spec) -> dict[str, str]:
         imports=imports,
         all_names=sorted(exports, key=isort_key),
     )
-    render("docs/codes.md", "codes.md.j2", everything, comment="", general=general)
+    catalogue = identifiers.context(spec.identifiers)
+    module = f"{PACKAGE_DIR}/{identifiers.MODULE}.py"
+    render(module, identifiers.TEMPLATE, identifiers.SOURCE, **catalogue)
+    render("docs/codes.md", "codes.md.j2", everything, comment="", general=general, **catalogue)
     # every module as the project's formatter lays it out: no template wraps a line
     out.update(format_modules({path: text for path, text in out.items() if path.endswith(".py")}))
     return dict(sorted(out.items()))

@@ -37,6 +37,21 @@ GENERATED_ATTRIBUTES = frozenset({"group", "permanent", "status"})
 """The attributes the generated enum classes add (``codegen/templates/channel.py.j2``)."""
 
 
+IDENTIFIER_ATTRIBUTES = frozenset(
+    {"from_id", "http_status", "meaning", "record", "shape", "sources"}
+)
+"""The public attributes of ``HttpErrorIdEnum``, the base of the HTTP error identifiers'
+enums (a ``str`` and an ``Enum``)."""
+
+
+def reserved_identifier_members() -> frozenset[str]:
+    """Every name a member of an HTTP error identifier enum may not take."""
+    names = set(IDENTIFIER_ATTRIBUTES)
+    for cls in (*str.__mro__, *enum.Enum.__mro__):
+        names.update(vars(cls))
+    return frozenset(names)
+
+
 def reserved_members() -> frozenset[str]:
     """Every name a member may not take."""
     names = set(BASE_ATTRIBUTES | GENERATED_ATTRIBUTES)

@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -37,6 +37,9 @@ from codegen.problems import Problem, SpecError, preview
 from codegen.reader import describe, read_yaml, refused_character
 from codegen.runtime_names import reserved_members
 
+if TYPE_CHECKING:
+    from codegen.identifiers import Identifiers
+
 HEADING_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ()&/,.-]*")
 MAX_ID = 2**31 - 1
 """The largest id (of a code or group, ``status_id``, ``shared_with``): what SQL's
@@ -47,7 +50,9 @@ MAX_CHANNEL = 24
 """The longest channel name and ``enum_prefix``: generated lines that name a
 channel's module and classes together stay within the line limit."""
 INDEX_FILE = "channels.yaml"
-"""Lists the channel files in page order; everything else in spec/ is a channel."""
+"""Lists the channel files in page order; every other file in spec/ is a channel's, but:"""
+IDENTIFIERS_FILE = "http_errors.yaml"
+"""The HTTP error identifiers, which codegen/identifiers.py reads."""
 
 
 CHANNEL_KEYS = {
@@ -160,6 +165,7 @@ class Spec:
     general: str = ""  # the channel whose tables hold the general statuses and status groups
     # kind -> the general channel's groups whose codes every channel's reports carry
     shared: tuple[tuple[str, tuple[int, ...]], ...] = ()
+    identifiers: Identifiers | None = None  # spec/http_errors.yaml (codegen/identifiers.py)
 
     def shared_groups(self, kind: str) -> tuple[int, ...]:
         """The general groups of ``kind`` every channel's reports carry, with their codes."""
@@ -251,7 +257,7 @@ def read_documents(spec_dir: Path) -> Documents:
             continue
         docs[name] = doc
     for path in sorted(spec_dir.glob("*.yaml")):
-        if path.name != INDEX_FILE and path.stem not in written:
+        if path.name not in (INDEX_FILE, IDENTIFIERS_FILE) and path.stem not in written:
             problems.append(
                 Problem(
                     display_path(path, spec_dir),
@@ -289,10 +295,17 @@ def load_spec(spec_dir: Path) -> Spec:
     if problems or general is None:
         raise SpecError(problems or [Problem(found.index, 0, 0, "no general channel")])
     shared = _shared(found, general, problems)
+    from codegen.identifiers import load_identifiers
+
+    identifiers = load_identifiers(spec_dir, problems)
     if problems:
         raise SpecError(problems)
     return Spec(
-        channels=tuple(channels), status_groups=status_groups, general=general.name, shared=shared
+        channels=tuple(channels),
+        status_groups=status_groups,
+        general=general.name,
+        shared=shared,
+        identifiers=identifiers,
     )
 
 

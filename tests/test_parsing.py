@@ -28,6 +28,7 @@ from infobip_codes import (
     error_by_name,
     iter_report,
     parse_error,
+    parse_http_error,
     parse_report,
     parse_status,
     records,
@@ -402,6 +403,7 @@ def test_any_input_parses_or_raises_payload_error(payload: Any, channel: Any, st
         lambda: parse_report(payload, channel, strict=strict),
         lambda: parse_status(payload, channel, strict=strict),
         lambda: parse_error(payload, channel, strict=strict),
+        lambda: parse_http_error(payload),
     ):
         try:
             parsed = parse()
@@ -613,10 +615,14 @@ HOSTILE: dict[str, object] = {
 }
 
 
+def http_error(payload: Any, channel: object) -> object:
+    return parse_http_error(payload)
+
+
 def problems(payload: object, channel: Any) -> list[PayloadError]:
     """What each parser says about a payload: a PayloadError, or nothing when it parses."""
     found = []
-    for parse in (parse_report, parse_status, parse_error):
+    for parse in (parse_report, parse_status, parse_error, http_error):
         try:
             repr(parse(payload, channel))  # type: ignore[call-overload]
         except PayloadError as exc:

@@ -15,7 +15,13 @@ from pathlib import Path
 from conftest import ROOT
 
 import infobip_codes
-from codegen.runtime_names import BASE_ATTRIBUTES, GENERATED_ATTRIBUTES, reserved_members
+from codegen.runtime_names import (
+    BASE_ATTRIBUTES,
+    GENERATED_ATTRIBUTES,
+    IDENTIFIER_ATTRIBUTES,
+    reserved_identifier_members,
+    reserved_members,
+)
 from codegen.spec import load_spec
 
 BASES = (
@@ -50,6 +56,17 @@ def test_the_listed_generated_attributes_are_what_generated_classes_add() -> Non
     added = set().union(*(public_attributes(cls) for cls in enums))
     assert added - BASE_ATTRIBUTES <= GENERATED_ATTRIBUTES
     assert added >= GENERATED_ATTRIBUTES
+
+
+def test_the_listed_identifier_attributes_are_their_base_classes_ones() -> None:
+    base = infobip_codes.HttpErrorIdEnum
+    added = {name for name in vars(base) if not name.startswith("_")}
+    assert added == IDENTIFIER_ATTRIBUTES
+    reserved = reserved_identifier_members()
+    for cls in (infobip_codes.RequestErrorId, infobip_codes.ApiErrorCode):
+        attributes = {name for klass in cls.__mro__ for name in vars(klass)} - set(cls.__members__)
+        assert attributes <= reserved, cls
+        assert not set(cls.__members__) & reserved, cls
 
 
 def test_no_member_shadows_an_attribute_of_its_class() -> None:

@@ -20,15 +20,28 @@ if TYPE_CHECKING:
     from infobip_codes._base import GroupEnum as GroupEnum
     from infobip_codes._base import StatusCodeEnum as StatusCodeEnum
     from infobip_codes._base import StatusGroupEnum as StatusGroupEnum
+    from infobip_codes._http import ParsedHttpError as ParsedHttpError
+    from infobip_codes._http import parse_http_error as parse_http_error
+    from infobip_codes._http_reading import ApiExceptionLike as ApiExceptionLike
+    from infobip_codes._http_reading import HttpErrorPayload as HttpErrorPayload
+    from infobip_codes._http_reading import HttpHeaders as HttpHeaders
+    from infobip_codes._http_reading import HttpResource as HttpResource
+    from infobip_codes._http_reading import HttpViolation as HttpViolation
+    from infobip_codes._identifiers import HttpErrorIdEnum as HttpErrorIdEnum
+    from infobip_codes._identifiers import HttpErrorIdRecord as HttpErrorIdRecord
+    from infobip_codes._identifiers import HttpErrorShape as HttpErrorShape
     from infobip_codes._record import CodeRecord as CodeRecord
     from infobip_codes._record import GroupRecord as GroupRecord
     from infobip_codes._rules import Advice as Advice
+    from infobip_codes._rules import HttpFailure as HttpFailure
     from infobip_codes._version import __version__ as __version__
     from infobip_codes.chat import ChatErrorCode as ChatErrorCode
     from infobip_codes.chat import ChatErrorGroup as ChatErrorGroup
     from infobip_codes.dlt import DltErrorCode as DltErrorCode
     from infobip_codes.email import EmailErrorCode as EmailErrorCode
     from infobip_codes.email import EmailErrorGroup as EmailErrorGroup
+    from infobip_codes.http_errors import ApiErrorCode as ApiErrorCode
+    from infobip_codes.http_errors import RequestErrorId as RequestErrorId
     from infobip_codes.lookup import error_by_id as error_by_id
     from infobip_codes.lookup import error_by_name as error_by_name
     from infobip_codes.lookup import member_of as member_of
@@ -83,6 +96,8 @@ if TYPE_CHECKING:
 __all__ = [
     "CHANNELS",
     "Advice",
+    "ApiErrorCode",
+    "ApiExceptionLike",
     "Channel",
     "ChatError",
     "ChatErrorCode",
@@ -104,12 +119,21 @@ __all__ = [
     "ErrorGroupEnum",
     "GroupEnum",
     "GroupRecord",
+    "HttpErrorIdEnum",
+    "HttpErrorIdRecord",
+    "HttpErrorPayload",
+    "HttpErrorShape",
+    "HttpFailure",
+    "HttpHeaders",
+    "HttpResource",
+    "HttpViolation",
     "Kind",
     "MobileIdentityError",
     "MobileIdentityErrorCode",
     "MobileIdentityReport",
     "MobileIdentityStatus",
     "ParsedError",
+    "ParsedHttpError",
     "ParsedReport",
     "ParsedStatus",
     "Payload",
@@ -120,6 +144,7 @@ __all__ = [
     "PushReport",
     "PushStatus",
     "PushStatusCode",
+    "RequestErrorId",
     "SmsError",
     "SmsErrorCode",
     "SmsErrorGroup",
@@ -141,6 +166,7 @@ __all__ = [
     "iter_report",
     "member_of",
     "parse_error",
+    "parse_http_error",
     "parse_report",
     "parse_status",
     "records",
@@ -155,15 +181,28 @@ _LAZY: dict[str, str] = {
     "GroupEnum": "infobip_codes._base",
     "StatusCodeEnum": "infobip_codes._base",
     "StatusGroupEnum": "infobip_codes._base",
+    "ParsedHttpError": "infobip_codes._http",
+    "parse_http_error": "infobip_codes._http",
+    "ApiExceptionLike": "infobip_codes._http_reading",
+    "HttpErrorPayload": "infobip_codes._http_reading",
+    "HttpHeaders": "infobip_codes._http_reading",
+    "HttpResource": "infobip_codes._http_reading",
+    "HttpViolation": "infobip_codes._http_reading",
+    "HttpErrorIdEnum": "infobip_codes._identifiers",
+    "HttpErrorIdRecord": "infobip_codes._identifiers",
+    "HttpErrorShape": "infobip_codes._identifiers",
     "CodeRecord": "infobip_codes._record",
     "GroupRecord": "infobip_codes._record",
     "Advice": "infobip_codes._rules",
+    "HttpFailure": "infobip_codes._rules",
     "__version__": "infobip_codes._version",
     "ChatErrorCode": "infobip_codes.chat",
     "ChatErrorGroup": "infobip_codes.chat",
     "DltErrorCode": "infobip_codes.dlt",
     "EmailErrorCode": "infobip_codes.email",
     "EmailErrorGroup": "infobip_codes.email",
+    "ApiErrorCode": "infobip_codes.http_errors",
+    "RequestErrorId": "infobip_codes.http_errors",
     "error_by_id": "infobip_codes.lookup",
     "error_by_name": "infobip_codes.lookup",
     "member_of": "infobip_codes.lookup",

@@ -185,3 +185,50 @@ def report_object_schema(title: str, status: Any, error: Any) -> Any:
         extra_behavior="allow",
         metadata={"pydantic_js_extra": {"description": about}},
     )
+
+
+def http_error_object_schema(title: str) -> Any:
+    """Either body a failed request is answered with: a request error, or an API error."""
+    from pydantic_core import core_schema
+
+    text = core_schema.str_schema()
+    pair = {"property": ("property", "The field at fault."), "violation": ("violation", "Why.")}
+    violation = core_schema.typed_dict_schema(
+        {key: _nullable(text, *about) for key, about in pair.items()}
+    )
+    link = {"name": ("name", "What the page is."), "url": ("url", "Where it is.")}
+    resource = core_schema.typed_dict_schema(
+        {key: _nullable(text, *about) for key, about in link.items()}
+    )
+    request_error = core_schema.typed_dict_schema(
+        {
+            "requestError": core_schema.typed_dict_field(
+                core_schema.dict_schema(text, core_schema.any_schema()),
+                metadata={"pydantic_js_updates": {"title": "requestError"}},
+            )
+        },
+        extra_behavior="allow",
+        metadata={"pydantic_js_extra": {"description": "A request error."}},
+    )
+    api_error = core_schema.typed_dict_schema(
+        {
+            "errorCode": core_schema.typed_dict_field(
+                text, metadata={"pydantic_js_updates": {"title": "errorCode"}}
+            ),
+            "description": _nullable(text, "description", "What went wrong."),
+            "action": _nullable(text, "action", "What to do about it."),
+            "violations": _nullable(
+                core_schema.list_schema(violation), "violations", "Each field at fault."
+            ),
+            "resources": _nullable(
+                core_schema.list_schema(resource), "resources", "Pages that help."
+            ),
+        },
+        extra_behavior="allow",
+        metadata={"pydantic_js_extra": {"description": "An API error."}},
+    )
+    about = "An HTTP error body: a request error or an API error."
+    return core_schema.union_schema(
+        [request_error, api_error],
+        metadata={"pydantic_js_extra": {"title": title, "description": about}},
+    )

@@ -1,7 +1,8 @@
 """The domain's answers, each written once: final, ok, retryable, and what to do.
 
 Pure functions over the facts the spec states: a group's ``final`` and
-``success``, a code's ``permanent``. The enums, the parsed values, the command
+``success``, a code's ``permanent``; and, for a request that failed as a
+whole, over its HTTP status. The enums, the parsed values, the command
 line and the exports all answer through these, so they cannot disagree.
 
 Unknown is never a yes: a group nobody states is not final and not a success,
@@ -16,7 +17,16 @@ if TYPE_CHECKING:  # records are only read here: importing them costs the enums'
     from infobip_codes._record import GroupRecord
     from infobip_codes.tables import Kind
 
-__all__ = ["Advice", "advice", "is_final", "is_ok", "is_retryable"]
+__all__ = [
+    "Advice",
+    "HttpFailure",
+    "advice",
+    "http_failure",
+    "http_retryable",
+    "is_final",
+    "is_ok",
+    "is_retryable",
+]
 
 Advice: TypeAlias = Literal["wait", "final", "none", "retry", "fix", "unknown"]
 """What a sender does about a code: ``wait`` for a later report (a status that is
@@ -49,3 +59,30 @@ def advice(kind: Kind, group: GroupRecord | None, permanent: bool | None) -> Adv
     if permanent is None:
         return "unknown"
     return "fix" if permanent else "retry"
+
+
+HttpFailure: TypeAlias = Literal["authentication", "authorisation", "throttled", "client", "server"]
+"""What an HTTP error status says failed: ``authentication`` (401: the credentials),
+``authorisation`` (403: the caller may not do this), ``throttled`` (429: too many
+requests), ``client`` (any other 4xx: the request itself) or ``server`` (5xx)."""
+
+
+def http_failure(status: int | None) -> HttpFailure | None:
+    """What failed, by the HTTP status; None without one, or for one that is no error."""
+    if status is None or not 400 <= status <= 599:
+        return None
+    if status >= 500:
+        return "server"
+    if status == 401:
+        return "authentication"
+    if status == 403:
+        return "authorisation"
+    return "throttled" if status == 429 else "client"
+
+
+def http_retryable(status: int | None) -> bool | None:
+    """Whether the same request may succeed when sent again: after throttling or a server
+    failure, yes; after any other 4xx, no (the request itself is at fault); None where no
+    error status says."""
+    failure = http_failure(status)
+    return None if failure is None else failure in ("throttled", "server")

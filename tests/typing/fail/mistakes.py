@@ -10,17 +10,20 @@ from __future__ import annotations
 from typing_extensions import assert_never
 
 from infobip_codes import (
+    ApiErrorCode,
     DltErrorCode,
     EmailErrorCode,
     EmailErrorGroup,
     ErrorGroupEnum,
     ParsedReport,
+    RequestErrorId,
     SmsErrorCode,
     SmsErrorGroup,
     VoiceErrorCode,
     VoiceStatusCode,
     error_by_id,
     parse_error,
+    parse_http_error,
     parse_report,
     records,
 )
@@ -91,3 +94,20 @@ always: EmailErrorGroup = EmailErrorCode.EC_EMAIL_BLACKLISTED.group  # E: [assig
 sure: bool = SmsErrorCode.EC_INITIATING_RELEASE.permanent  # E: [assignment] Incompatible types in assignment (expression has type "bool | None", variable has type "bool")
 dlt_group: ErrorGroupEnum = DltErrorCode.EC_BLOCKED_BY_DLT.group  # E: [assignment] Incompatible types in assignment (expression has type "None", variable has type "ErrorGroupEnum")
 dlt_permanent: bool = DltErrorCode.EC_BLOCKED_BY_DLT.permanent  # E: [assignment] Incompatible types in assignment (expression has type "None", variable has type "bool")
+
+# HTTP error bodies: anything else is no body, and the status is an int
+parse_http_error(5)  # E: [arg-type] Argument 1 to "parse_http_error" has incompatible type "int"
+parse_http_error({"errorCode": "E400"}, status="400")  # E: [arg-type] Argument "status" to "parse_http_error" has incompatible type "str"
+parse_http_error({"errorCode": "E400"}, 400)  # E: [call-arg] Too many positional arguments for "parse_http_error"
+
+# an identifier may be unknown: its member is None then
+parse_http_error({}).code.meaning  # E: [union-attr] Item "None" of "RequestErrorId | ApiErrorCode | None" has no attribute "meaning"
+
+# a misspelt identifier, and one family's where the other's is wanted
+RequestErrorId.TOO_MANY_REQUEST  # E: [attr-defined] "type[RequestErrorId]" has no attribute "TOO_MANY_REQUEST"
+api_only: ApiErrorCode = RequestErrorId.BAD_REQUEST  # E: [assignment] Incompatible types in assignment (expression has type "RequestErrorId", variable has type "ApiErrorCode")
+
+# a parsed HTTP error is immutable, and its failure one of five words
+parse_http_error({}).retryable = True  # E: [misc] Property "retryable" defined in "ParsedHttpError" is read-only
+if parse_http_error({}).failure == "authorization":  # E: [comparison-overlap] Non-overlapping equality check
+    pass

@@ -5,13 +5,17 @@ Checked with ``mypy --strict`` by tests/test_typing.py on every supported Python
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
+from http import HTTPStatus
 from typing import Literal
 
+from infobip_api_client.exceptions import ApiException
+from infobip_api_client.models.api_error import ApiError
 from typing_extensions import assert_never, assert_type
 
 from infobip_codes import (
     CHANNELS,
+    ApiErrorCode,
     Channel,
     CodeEnum,
     CodeRecord,
@@ -22,13 +26,21 @@ from infobip_codes import (
     ErrorCodeEnum,
     ErrorGroupEnum,
     GroupRecord,
+    HttpErrorIdEnum,
+    HttpErrorIdRecord,
+    HttpErrorShape,
+    HttpFailure,
+    HttpResource,
+    HttpViolation,
     MobileIdentityErrorCode,
     ParsedError,
+    ParsedHttpError,
     ParsedReport,
     ParsedStatus,
     PayloadError,
     PushErrorGroup,
     PushStatusCode,
+    RequestErrorId,
     SmsError,
     SmsErrorCode,
     SmsErrorGroup,
@@ -43,6 +55,7 @@ from infobip_codes import (
     iter_report,
     member_of,
     parse_error,
+    parse_http_error,
     parse_report,
     parse_status,
     records,
@@ -208,3 +221,84 @@ def takes_int(value: int) -> int:
 
 
 takes_int(SmsErrorCode.EC_ABSENT_SUBSCRIBER)  # also accepted: a member is an int
+
+
+# -- HTTP error bodies ----------------------------------------------------------------------
+failed = parse_http_error('{"errorCode": "E429"}', status=429, headers={"Retry-After": "7"})
+assert_type(failed, ParsedHttpError)
+assert_type(parse_http_error(b"{}"), ParsedHttpError)
+assert_type(parse_http_error({"errorCode": "E400"}, status=HTTPStatus.BAD_REQUEST), ParsedHttpError)
+sdk_model = ApiError.from_json("{}")
+if sdk_model is not None:  # the SDK's models, as the other parsers take them
+    assert_type(parse_http_error(sdk_model), ParsedHttpError)
+assert_type(failed.shape, HttpErrorShape | None)
+assert_type(failed.identifier, RequestErrorId | ApiErrorCode | str | None)
+assert_type(failed.code, RequestErrorId | ApiErrorCode | None)
+assert_type(failed.known, bool)
+assert_type(failed.description, str | None)
+assert_type(failed.action, str | None)
+assert_type(failed.violations, tuple[HttpViolation, ...])
+assert_type(failed.violations[0].property, str | None)
+assert_type(failed.validation_errors, tuple[tuple[str, tuple[str, ...]], ...])
+assert_type(failed.resources, tuple[HttpResource, ...])
+assert_type(failed.resources[0].url, str | None)
+assert_type(failed.status, HTTPStatus | None)
+assert_type(failed.status_code, int | None)
+assert_type(failed.retryable, bool | None)
+assert_type(failed.retry_after, int | None)
+assert_type(failed.failure, HttpFailure | None)
+assert_type(failed.policy, bool)
+assert_type(failed.raw, Mapping[str, object])
+assert_type(failed.to_dict(), dict[str, object])
+assert_type(RequestErrorId.from_id("BAD_REQUEST"), RequestErrorId | None)
+assert_type(ApiErrorCode.E429.http_status, int | None)
+assert_type(ApiErrorCode.E429.meaning, str)
+assert_type(ApiErrorCode.E429.record, HttpErrorIdRecord)
+assert_type(ApiErrorCode.E429.sources, tuple[str, ...])
+assert_type(ApiErrorCode.E429.record.statuses, tuple[int, ...])
+bad_request = RequestErrorId.BAD_REQUEST
+assert_type(bad_request, RequestErrorId)  # a variable widens to the enum
+assert_type(bad_request.value, str)
+identifier_base: HttpErrorIdEnum = RequestErrorId.ZERO
+plain_text: str = ApiErrorCode.E400  # a member is a str
+
+
+def send(call: Callable[[], object]) -> ParsedHttpError | None:
+    try:
+        call()
+    except ApiException as exc:  # the SDK's exception, handed over as it is
+        return parse_http_error(exc)
+    return None
+
+
+def what_to_do(error: ParsedHttpError) -> str:
+    # the code narrows to a member of one enum, and a match over both is exhaustive
+    code = error.code
+    if code is None:
+        return "retry" if error.retryable else "give up"
+    if isinstance(code, ApiErrorCode):
+        assert_type(code, ApiErrorCode)
+        return code.meaning
+    match code:
+        case RequestErrorId.TOO_MANY_REQUESTS | RequestErrorId.GENERAL_ERROR | RequestErrorId.ZERO:
+            return "retry"
+        case (
+            RequestErrorId.BAD_REQUEST
+            | RequestErrorId.UNAUTHORIZED
+            | RequestErrorId.FORBIDDEN
+            | RequestErrorId.NOT_FOUND
+            | RequestErrorId.SVC0002
+        ):
+            return "fix"
+        case _:
+            assert_never(code)
+
+
+def failure_words(failure: HttpFailure) -> str:
+    match failure:
+        case "authentication" | "authorisation":
+            return "credentials"
+        case "throttled" | "client" | "server":
+            return "request"
+        case _:
+            assert_never(failure)

@@ -1,0 +1,142 @@
+"""HTTP error bodies, explained: what failed, whether to retry and when, what is wrong.
+
+``decode`` hands each JSON object it reads to :func:`http_error_output`,
+which answers with the rendered text (or JSON) when the object is one of
+Infobip's HTTP error bodies, a request error or an API error, and with None
+otherwise. A body comes without its HTTP status, so what failed and whether
+to retry are the catalogue's answer for its identifier, where it has one.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, TextIO
+
+from infobip_codes.cli._terminal import Style, safe, terminal_width, wrap
+from infobip_codes.cli._writers import dumps
+
+if TYPE_CHECKING:
+    from infobip_codes import ParsedHttpError
+
+__all__ = ["http_error_json", "http_error_output", "http_error_text"]
+
+_LABEL = 12  # the widest label, "description", and a space
+_FAILED = {
+    "authentication": "authentication: the credentials were not accepted",
+    "authorisation": "authorisation: the caller may not do this",
+    "throttled": "throttled: too many requests",
+    "client": "the request itself",
+    "server": "on Infobip's side",
+    None: "unknown: nothing says",
+}
+
+
+def http_error_output(
+    obj: object, out: TextIO, *, as_json: bool = False, line: bool = False
+) -> str | None:
+    """``obj`` explained when it is an HTTP error body, else None.
+
+    ``as_json`` gives one JSON object, indented, or on one ``line`` (a
+    stream's). A body of either shape with a malformed field raises
+    ``PayloadError`` naming it, as ``decode`` reports any bad input.
+    """
+    from infobip_codes._http import parse_http_error
+    from infobip_codes._http_reading import shape_of
+
+    if not isinstance(obj, dict) or shape_of(obj) is None:
+        return None
+    error = parse_http_error(obj)
+    if as_json:
+        return dumps(http_error_json(error), indent=None if line else 2) + "\n"
+    return http_error_text(error, Style(out), terminal_width())
+
+
+def http_error_json(error: ParsedHttpError) -> dict[str, Any]:
+    """The parsed error for machines: its fields, and the answers."""
+    code = error.code
+    identifier = error.identifier
+    return {
+        "shape": error.shape,
+        "identifier": None if identifier is None else str.__str__(identifier),
+        "known": error.known,
+        "member": None if code is None else f"{type(code).__name__}.{code.name}",
+        "meaning": None if code is None else code.meaning,
+        "description": error.description,
+        "action": error.action,
+        "violations": [violation._asdict() for violation in error.violations],
+        "resources": [resource._asdict() for resource in error.resources],
+        "status": error.status_code,
+        "failure": error.failure,
+        "retryable": error.retryable,
+        "retryAfter": error.retry_after,
+    }
+
+
+def http_error_text(error: ParsedHttpError, style: Style, width: int) -> str:
+    """The parsed error for people: one block, every text escaped, one fact a line."""
+    code = error.code
+    shape = "API error" if error.shape == "api_error" else "request error"
+    identifier = "(no identifier)" if error.identifier is None else safe(str(error.identifier))
+    known = "" if code is not None else "  (not in the catalogue)"
+    lines = [f"{style.bold(f'{shape} {identifier}')}{known}\n"]
+
+    def fact(label: str, text: str, *, escaped: bool = False) -> None:
+        pad = f"  {style.dim(label.ljust(_LABEL))} "
+        wrapped = (text,) if escaped else wrap(text, width, _LABEL + 3)
+        for index, part in enumerate(wrapped):
+            lines.append(f"{pad if index == 0 else ' ' * (_LABEL + 3)}{part}\n")
+
+    fact("status", _status(error), escaped=True)
+    fact("failed", _failed(error), escaped=True)
+    fact("retry", _retry(error), escaped=True)
+    if error.description is not None:
+        fact("text" if error.shape == "request_error" else "description", error.description)
+    if error.action is not None:
+        fact("action", error.action)
+    if code is not None:
+        fact("meaning", code.meaning)
+    for index, violation in enumerate(error.violations):
+        where = "(no property)" if violation.property is None else violation.property
+        what = "(no message)" if violation.violation is None else violation.violation
+        lines.append(f"  {style.dim('violations'.ljust(_LABEL)) if index == 0 else ' ' * _LABEL} ")
+        lines.append(f"{style.bad(safe(where))}: {safe(what)}\n")
+    for index, resource in enumerate(error.resources):
+        parts = [safe(part) for part in (resource.name, resource.url) if part is not None]
+        lines.append(f"  {style.dim('resources'.ljust(_LABEL)) if index == 0 else ' ' * _LABEL} ")
+        lines.append("  ".join(parts) + "\n")
+    return "".join(lines)
+
+
+def _status(error: ParsedHttpError) -> str:
+    status, code = error.status, error.code
+    if status is not None:
+        return f"HTTP {status.value} {status.phrase}"
+    if error.status_code is not None:
+        return f"HTTP {error.status_code}"
+    statuses = () if code is None else code.record.statuses
+    if not statuses:
+        return "not given"
+    shown = " or ".join(map(str, statuses))
+    return f"not given; {code} comes with HTTP {shown}"
+
+
+def _failed(error: ParsedHttpError) -> str:
+    failure, code = error.failure, error.code
+    if failure is None and code is not None:  # its statuses disagree: name each
+        from infobip_codes import _rules
+
+        found = dict.fromkeys(_rules.http_failure(status) for status in code.record.statuses)
+        if len(found) > 1 and None not in found:
+            return f"{' or '.join(map(str, found))}: the HTTP status says which"
+    return _FAILED[failure]
+
+
+def _retry(error: ParsedHttpError) -> str:
+    retryable = error.retryable
+    if retryable is None:
+        return "unknown: nothing says"
+    if not retryable:
+        return "no: sent again unchanged, it fails again"
+    wait = error.retry_after
+    if wait is None:
+        return "yes, after backing off"
+    return f"yes, after {wait} second{'s' * (wait != 1)} (Retry-After)"
