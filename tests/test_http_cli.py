@@ -1,8 +1,9 @@
 """The command line's explanation of HTTP error bodies, as ``decode`` shows it.
 
-:func:`http_error_output` is what ``decode`` calls on each JSON object it
-reads: the text (or JSON) for an HTTP error body of either shape, None for
-anything else.
+:func:`http_error_in` is what ``decode`` calls on each JSON object it reads:
+the parsed error for an HTTP error body of either shape, None for anything
+else; :func:`http_error_text` and :func:`http_error_json` write it.
+tests/test_cli_http.py runs ``decode`` itself on such bodies.
 """
 
 from __future__ import annotations
@@ -15,13 +16,17 @@ import pytest
 from http_bodies import ASSEMBLED, BODIES, body
 
 from infobip_codes import PayloadError, RequestErrorId
-from infobip_codes.cli._http import http_error_output
+from infobip_codes.cli._http import http_error_in, http_error_json, http_error_text
+from infobip_codes.cli._terminal import Style
+from infobip_codes.cli._writers import dumps
 
 
-def shown(obj: object, **options: Any) -> str:
-    found = http_error_output(obj, io.StringIO(), **options)
+def shown(obj: object, *, as_json: bool = False) -> str:
+    found = http_error_in(obj)
     assert found is not None
-    return found
+    if as_json:
+        return dumps(http_error_json(found), indent=2)
+    return http_error_text(found, Style(io.StringIO()), 80)
 
 
 @pytest.fixture(autouse=True)
@@ -86,14 +91,9 @@ def test_every_quoted_body_is_explained(entry: dict[str, Any]) -> None:
     assert as_json["known"] is True
 
 
-def test_json_for_a_document_and_for_a_stream_line() -> None:
+def test_json_holds_the_body_and_the_answers() -> None:
     sent = json.loads(body("go-community-429-too_many_requests")["body"])
-    document = shown(sent, as_json=True)
-    line = shown(sent, as_json=True, line=True)
-    assert json.loads(document) == json.loads(line)
-    assert line.count("\n") == 1
-    assert document.count("\n") > 5
-    assert json.loads(line) == {
+    assert json.loads(shown(sent, as_json=True)) == {
         "shape": "request_error",
         "identifier": "TOO_MANY_REQUESTS",
         "known": True,
@@ -131,6 +131,6 @@ def test_every_text_from_the_body_is_escaped() -> None:
 def test_anything_else_is_none_and_a_malformed_body_an_error() -> None:
     others: list[object] = [{"id": 5}, {"results": []}, {"errorCode": 40001}, [1], "x", None, {}]
     for other in others:
-        assert http_error_output(other, io.StringIO()) is None
+        assert http_error_in(other) is None
     with pytest.raises(PayloadError, match=r"^\$\.violations\[0\]: expected a violation"):
-        http_error_output({"errorCode": "E400", "violations": [5]}, io.StringIO())
+        http_error_in({"errorCode": "E400", "violations": [5]})

@@ -16,6 +16,9 @@ from infobip_codes.cli._inputs import Input, Skipped, loads, next_line, values
 from infobip_codes.cli._terminal import UserError, complain
 
 if TYPE_CHECKING:
+    from infobip_codes import ParsedHttpError
+    from infobip_codes.cli._filters import Filter
+    from infobip_codes.cli._result_text import TextWriter
     from infobip_codes.cli._results import Found, Result
 
 Sink = Callable[["Result", "Mapping[str, object] | None"], object]
@@ -32,13 +35,14 @@ class _Run:
         self.read = 0  # results read
         self.kept = 0  # results that passed the filters
         self.unreadable = 0  # lines that could not be decoded
-        self.keep: Callable[[Result], bool] | None = None
+        self.keep: Filter | None = None
         self.filters = ""
         if args.failed or args.pending or args.retryable or args.code or args.group:
             from infobip_codes.cli._filters import Filter
 
             keep = Filter(args)
             self.keep, self.filters = keep, keep.text
+        self.writer: TextWriter | None = None
         self.tally = None
         if args.summary:
             from infobip_codes.cli._summary import Tally
@@ -59,15 +63,60 @@ class _Run:
             self.read += read
             self.kept += kept
 
-    def text_sink(self) -> Sink:
-        from infobip_codes.cli._result_text import TextWriter
+    def text_sink(self) -> TextWriter:
+        if self.writer is None:
+            from infobip_codes.cli._result_text import TextWriter
 
-        return TextWriter(self.out)
+            self.writer = TextWriter(self.out)
+        return self.writer
+
+    def http_error(self, value: object) -> ParsedHttpError | None:
+        """``value`` parsed when it is an HTTP error body: a request refused as a whole,
+        no result, but what the input says went wrong. With ``--bare-status`` or
+        ``--bare-error`` every object is read as the flag says."""
+        if type(value) is not dict or self.bare is not None:
+            return None
+        if "requestError" not in value and "errorCode" not in value:  # at no cost, most lines
+            return None
+        from infobip_codes.cli._http import http_error_in
+
+        return http_error_in(value)
+
+    def explain(self, error: ParsedHttpError, *, line: bool) -> None:
+        """An HTTP error body through the filters, then counted or written."""
+        self.read += 1
+        if self.keep is not None and not self.keep.keeps_http_error(error):
+            return
+        self.kept += 1
+        if self.tally is not None:
+            self.tally.add_http_error(error)
+        elif self.args.json:
+            from infobip_codes.cli._http import http_error_json
+            from infobip_codes.cli._writers import dumps, write_json_array
+
+            found = {"httpError": http_error_json(error)}
+            if line:
+                self.out.write(dumps(found, indent=None) + "\n")
+            else:
+                write_json_array(self.out, [found])
+        else:
+            from infobip_codes.cli._http import http_error_text
+
+            writer = self.text_sink()
+            writer.block(http_error_text(error, writer.style, writer.width))
 
     def document(self, value: object) -> int:
         """One JSON document: everything is read first, so bad input writes nothing."""
+        from infobip_codes import PayloadError
         from infobip_codes.cli._results import Ambiguous, Unreadable, results_in
 
+        try:
+            error = self.http_error(value)
+        except PayloadError as exc:
+            raise UserError(f"{self.source}: an HTTP error body, but {exc}") from None
+        if error is not None:
+            self.explain(error, line=False)
+            return self.finish("the payload")
         try:
             found = results_in(value, self.bare, self.args.channel)
         except Ambiguous as exc:
@@ -93,6 +142,7 @@ class _Run:
         A bad line is reported on stderr with its number, and reading goes on;
         the exit status is 2 when any line failed.
         """
+        from infobip_codes import PayloadError
         from infobip_codes.cli._results import Unreadable, results_in
 
         def on_error(number: int, problem: str) -> None:
@@ -102,6 +152,14 @@ class _Run:
         def found() -> Iterator[Found]:
             bare, channel = self.bare, self.args.channel
             for number, value in values(lines, on_error):
+                try:
+                    error = self.http_error(value)
+                except PayloadError as exc:
+                    on_error(number, f"an HTTP error body, but {exc}")
+                    continue
+                if error is not None:
+                    self.explain(error, line=True)
+                    continue
                 try:
                     yield from results_in(value, bare, channel)
                 except Unreadable as exc:

@@ -13,7 +13,7 @@ from infobip_codes.cli._outcome import FAILED, PENDING, outcome
 from infobip_codes.cli._terminal import complain, quoted
 
 if TYPE_CHECKING:
-    from infobip_codes import ParsedError, ParsedStatus
+    from infobip_codes import ParsedError, ParsedHttpError, ParsedStatus
     from infobip_codes.cli._results import Result
 
     Value = ParsedStatus[Any] | ParsedError[Any]
@@ -73,6 +73,14 @@ class Filter:
     @staticmethod
     def given(args: argparse.Namespace) -> bool:
         return bool(args.failed or args.pending or args.retryable or args.code or args.group)
+
+    def keeps_http_error(self, error: ParsedHttpError) -> bool:
+        """An HTTP error body is a failure, of a request rather than a message: kept by
+        ``--failed``, and by ``--retryable`` when a retry can help; never by
+        ``--pending``, ``--code`` or ``--group``, which name a message's codes."""
+        if self.outcome == PENDING or self.codes or self.groups:
+            return False
+        return not self.retryable or error.retryable is True
 
     def __call__(self, result: Result) -> bool:
         if self.outcome is not None and outcome(result) != self.outcome:

@@ -1,23 +1,22 @@
 """HTTP error bodies, explained: what failed, whether to retry and when, what is wrong.
 
-``decode`` hands each JSON object it reads to :func:`http_error_output`,
-which answers with the rendered text (or JSON) when the object is one of
-Infobip's HTTP error bodies, a request error or an API error, and with None
-otherwise. A body comes without its HTTP status, so what failed and whether
+``decode`` hands each JSON object it reads to :func:`http_error_in`, which
+parses it when it is one of Infobip's HTTP error bodies (a request error or
+an API error), and writes it with :func:`http_error_text` or
+:func:`http_error_json`. A body comes without its HTTP status, so what failed and whether
 to retry are the catalogue's answer for its identifier, where it has one.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any
 
-from infobip_codes.cli._terminal import Style, safe, terminal_width, wrap
-from infobip_codes.cli._writers import dumps
+from infobip_codes.cli._terminal import Style, safe, wrap
 
 if TYPE_CHECKING:
     from infobip_codes import ParsedHttpError
 
-__all__ = ["http_error_json", "http_error_output", "http_error_text"]
+__all__ = ["http_error_in", "http_error_json", "http_error_text"]
 
 _LABEL = 12  # the widest label, "description", and a space
 _FAILED = {
@@ -30,24 +29,18 @@ _FAILED = {
 }
 
 
-def http_error_output(
-    obj: object, out: TextIO, *, as_json: bool = False, line: bool = False
-) -> str | None:
-    """``obj`` explained when it is an HTTP error body, else None.
+def http_error_in(value: object) -> ParsedHttpError | None:
+    """``value`` parsed, when it is an HTTP error body of either shape; else None.
 
-    ``as_json`` gives one JSON object, indented, or on one ``line`` (a
-    stream's). A body of either shape with a malformed field raises
-    ``PayloadError`` naming it, as ``decode`` reports any bad input.
+    A body of either shape with a malformed field raises ``PayloadError``
+    naming it, as ``decode`` reports any bad input.
     """
     from infobip_codes._http import parse_http_error
     from infobip_codes._http_reading import shape_of
 
-    if not isinstance(obj, dict) or shape_of(obj) is None:
+    if type(value) is not dict or shape_of(value) is None:
         return None
-    error = parse_http_error(obj)
-    if as_json:
-        return dumps(http_error_json(error), indent=None if line else 2) + "\n"
-    return http_error_text(error, Style(out), terminal_width())
+    return parse_http_error(value)
 
 
 def http_error_json(error: ParsedHttpError) -> dict[str, Any]:

@@ -104,6 +104,11 @@ class TextWriter:
             self._value(parts, "error", result.error)
         self.out.write("".join(parts))
 
+    def block(self, text: str) -> None:
+        """A block laid out elsewhere (an HTTP error body), in its place among the others."""
+        self.out.write(text if self.first else "\n" + text)
+        self.first = False
+
     def _fields(self, result: Result, envelope: Mapping[str, object] | None) -> str:
         """The result's other fields, compact, on as few lines as the width allows."""
         # once a result of a log: a string or an int (most fields) goes the short way

@@ -18,6 +18,7 @@ from infobip_codes.cli._outcome import OK, OUTCOMES, UNKNOWN, action, outcome
 from infobip_codes.cli._writers import dumps
 
 if TYPE_CHECKING:
+    from infobip_codes import ParsedHttpError
     from infobip_codes.cli._results import Result
 
 MAX_KINDS = 10_000
@@ -29,6 +30,7 @@ OTHER = "(other)"
 Group = tuple[int | None, str | None, bool | None]  # id, name, final (None: not known)
 Error = tuple[str | None, int | None, str | None, str]  # table's channel, id, name, what to do
 Facts = tuple[str | None, str, Group | None, Error | None]  # channel, outcome, group, error
+HttpFacts = tuple[str | None, str | None, str | None, bool | None]  # shape, id, failure, retry
 
 
 def _cut(text: str | None) -> str | None:
@@ -45,6 +47,7 @@ class Tally:
         self.read = 0  # results read, before any filter
         self.facts: dict[tuple[Any, ...], list[Any]] = {}  # fields -> [count, facts]
         self.other: dict[Facts, list[Any]] = {}  # past MAX_KINDS: a few coarse facts
+        self.http_errors: Counter[HttpFacts] = Counter()  # requests refused as a whole
 
     def add(self, result: Result, envelope: Mapping[str, object] | None) -> None:
         s, e = result.status, result.error
@@ -99,6 +102,18 @@ class Tally:
             None if problem is None else (None, None, OTHER, problem[3]),
         )
         return self.other.setdefault(coarse, [0, coarse])
+
+    def add_http_error(self, error: ParsedHttpError) -> None:
+        identifier = error.identifier
+        facts: HttpFacts = (
+            error.shape,
+            None if identifier is None else _cut(str.__str__(identifier)),
+            error.failure,
+            error.retryable,
+        )
+        if facts not in self.http_errors and len(self.http_errors) >= MAX_KINDS:
+            facts = (error.shape, OTHER, None, None)
+        self.http_errors[facts] += 1
 
     def totals(self) -> Counter[Facts]:
         counts: Counter[Facts] = Counter()
@@ -171,6 +186,18 @@ def summary(tally: Tally, filters: str, unreadable: int) -> dict[str, Any]:
             {"channel": channel, **each_outcome(found)}
             for channel, found in sorted(
                 channels.items(), key=lambda item: (-sum(item[1].values()), str(item[0]))
+            )
+        ],
+        "http_errors": [
+            {
+                "shape": shape,
+                "identifier": identifier,
+                "failure": failure,
+                "retryable": retryable,
+                "count": count,
+            }
+            for (shape, identifier, failure, retryable), count in sorted(
+                tally.http_errors.items(), key=lambda item: (-item[1], str(item[0]))
             )
         ],
     }

@@ -116,11 +116,15 @@ def write_summary(out: TextIO, data: dict[str, Any]) -> None:
     if data["unreadable_lines"]:
         lines = data["unreadable_lines"]
         out.write(f"{lines:,} line{'s' * (lines != 1)} could not be decoded (said on stderr)\n")
-    if not total:
-        return
-    _groups(page, data)
-    _errors(page, data["errors"])
-    _channels(page, data["channels"])
+    refused = sum(e["count"] for e in data["http_errors"])
+    if refused:
+        out.write(f"{refused:,} HTTP error bod{'ies' if refused != 1 else 'y'}: ")
+        out.write(f"request{'s' * (refused != 1)} refused as a whole, no results\n")
+    if total:
+        _groups(page, data)
+        _errors(page, data["errors"])
+        _channels(page, data["channels"])
+    _http_errors(page, data["http_errors"], refused)
 
 
 def _groups(page: _Page, data: dict[str, Any]) -> None:
@@ -181,3 +185,26 @@ def _channels(page: _Page, channels: list[dict[str, Any]]) -> None:
     page.out.write("\n")
     page.table(("CHANNEL", "RESULTS", *(name.upper() for name in _STACKED)), "<>>>>", rows)
     page.legend("  ".join(f"{glyphs[not page.blocks]} {n}" for n, glyphs in _STACKED.items()))
+
+
+def _http_errors(page: _Page, errors: list[dict[str, Any]], refused: int) -> None:
+    if not errors:
+        return
+    rows: list[Row] = [
+        (
+            [
+                _named(e["identifier"] or "(none)"),
+                _named(e["failure"] or "unknown"),
+                *_count({"count": e["count"], "share": e["count"] / refused}),
+                {True: "retry", False: "fix", None: "unknown"}[e["retryable"]],
+            ],
+            PENDING if e["retryable"] else FAILED,
+            page.bar(e["count"] / refused),
+        )
+        for e in errors[:TOP]
+    ]
+    page.out.write("\n")
+    page.table(("HTTP ERRORS", "FAILED", "BODIES", "SHARE", "TO DO"), "<<>><", rows)
+    if len(errors) > TOP:
+        more = len(errors) - TOP
+        page.out.write(f"... and {more:,} more (--json lists each)\n")

@@ -1,0 +1,116 @@
+"""``decode`` on HTTP error bodies, run as users run it: a process of its own.
+
+A log of API calls holds delivery reports and, where a request was refused
+as a whole, Infobip's HTTP error body. decode explains both, in every
+output mode, and the filters treat such a body as the failure it is.
+"""
+
+from __future__ import annotations
+
+import json
+
+from conftest import RunCli
+from http_bodies import body
+
+DELIVERED = {"messageId": "m1", "status": {"groupId": 3, "id": 5, "name": "DELIVERED_TO_HANDSET"}}
+PENDING = {"messageId": "m2", "status": {"groupId": 1, "id": 7, "name": "PENDING_ENROUTE"}}
+UNAUTHORIZED = json.loads(body("py-client-401-unauthorized")["body"])
+THROTTLED = {"errorCode": "E429", "description": "Too many requests", "action": "Slow down"}
+LOG = "\n".join(json.dumps(x) for x in (DELIVERED, UNAUTHORIZED, PENDING, THROTTLED)) + "\n"
+
+
+def lines_of(out: bytes) -> list[dict[str, object]]:
+    return [json.loads(line) for line in out.splitlines()]
+
+
+def test_text_explains_each_body_in_its_place_among_the_results(run_cli: RunCli) -> None:
+    proc = run_cli("decode", stdin=LOG.encode())
+    assert proc.returncode == 0, proc.stderr
+    blocks = proc.stdout.decode().split("\n\n")
+    assert [b.splitlines()[0].split()[0] for b in blocks] == [
+        "message",
+        "request",
+        "message",
+        "API",
+    ]
+    assert blocks[1].startswith("request error UNAUTHORIZED\n")
+    assert "authentication or authorisation: the HTTP status says which" in blocks[1]
+    assert blocks[3].startswith("API error E429\n")
+    assert "retry        yes, after backing off" in blocks[3]
+
+
+def test_json_gives_each_body_under_its_own_key(run_cli: RunCli) -> None:
+    proc = run_cli("decode", "--json", stdin=LOG.encode())
+    assert proc.returncode == 0, proc.stderr
+    found = lines_of(proc.stdout)
+    assert [x.get("messageId") for x in found] == ["m1", None, "m2", None]
+    refused = [x["httpError"] for x in found if "httpError" in x]
+    assert [(e["identifier"], e["shape"], e["retryable"]) for e in refused] == [  # type: ignore[index]
+        ("UNAUTHORIZED", "request_error", False),
+        ("E429", "api_error", True),
+    ]
+    document = run_cli("decode", "--json", stdin=json.dumps(THROTTLED, indent=2).encode())
+    assert document.returncode == 0, document.stderr
+    assert [x["httpError"]["failure"] for x in json.loads(document.stdout)] == ["throttled"]
+
+
+def test_the_filters_keep_a_body_as_the_failure_it_is(run_cli: RunCli) -> None:
+    def kept(*flags: str) -> list[object]:
+        proc = run_cli("decode", "--json", "--ndjson", *flags, stdin=LOG.encode())
+        assert proc.returncode in (0, 1), proc.stderr
+        return [x.get("messageId") or x["httpError"]["identifier"] for x in lines_of(proc.stdout)]  # type: ignore[index]
+
+    assert kept("--failed") == ["UNAUTHORIZED", "E429"]
+    assert kept("--retryable") == ["E429"]
+    assert kept("--pending") == ["m2"]
+    assert kept("--code", "5") == ["m1"]
+    assert kept("--group", "DELIVERED") == ["m1"]
+
+
+def test_the_summary_counts_bodies_apart_from_results(run_cli: RunCli) -> None:
+    proc = run_cli("decode", "--summary", "--json", stdin=(LOG + json.dumps(THROTTLED)).encode())
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert data["results"] == 2
+    assert data["http_errors"] == [
+        {"shape": "api_error", "identifier": "E429", "failure": "throttled", "retryable": True,
+         "count": 2},
+        {"shape": "request_error", "identifier": "UNAUTHORIZED", "failure": None,
+         "retryable": False, "count": 1},
+    ]  # fmt: skip
+    text = run_cli("decode", "--summary", stdin=LOG.encode()).stdout.decode()
+    assert "2 HTTP error bodies: requests refused as a whole, no results" in text
+    assert "HTTP ERRORS" in text
+
+
+def test_a_malformed_body_is_its_lines_error(run_cli: RunCli) -> None:
+    bad = json.dumps({"errorCode": "E400", "violations": [3]})
+    proc = run_cli("decode", "--ndjson", stdin=f"{bad}\n{json.dumps(DELIVERED)}\n".encode())
+    assert proc.returncode == 2
+    assert b"message  m1" in proc.stdout
+    said = proc.stderr.decode().splitlines()
+    assert said[0] == (
+        "infobip-codes: <stdin>: line 1: an HTTP error body, but $.violations[0]: "
+        "expected a violation (a JSON object), found int 3"
+    )
+    document = run_cli("decode", stdin=bad.encode())
+    assert document.returncode == 2
+    assert document.stdout == b""
+    assert b"Traceback" not in document.stderr
+    assert b"$.violations[0]" in document.stderr
+
+
+def test_a_body_cannot_reach_the_terminal_with_control_characters(run_cli: RunCli) -> None:
+    hostile = {"errorCode": "E\x1b[2J400", "description": "a\x07b\u202ec", "action": "\x9bx"}
+    proc = run_cli("decode", stdin=json.dumps(hostile).encode())
+    assert proc.returncode == 0, proc.stderr
+    text = proc.stdout.decode()
+    assert not {"\x1b", "\x07", "\u202e", "\x9b"} & set(text)
+    assert "E\\x1b[2J400" in text
+
+
+def test_the_bare_flags_read_every_object_as_they_say(run_cli: RunCli) -> None:
+    both = json.dumps({"errorCode": "E400", "id": 5, "name": "DELIVERED_TO_HANDSET"})
+    proc = run_cli("decode", "--bare-status", "--json", stdin=both.encode())
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)[0]["status"]["name"] == "DELIVERED_TO_HANDSET"
