@@ -137,6 +137,27 @@ def test_bytes_are_utf8_and_never_guessed_to_be_utf16() -> None:
     assert [r.message_id for r in iter_report([bom])] == ["c"]
 
 
+def test_json_nests_as_deep_as_the_bound_and_no_deeper_on_every_python() -> None:
+    from infobip_codes._stream import MAX_DEPTH
+
+    def line(depth: int) -> str:  # a result whose "to" nests ``depth`` levels in all
+        inner = "[" * (depth - 1) + "]" * (depth - 1)
+        return '{"messageId": "m", "to": ' + inner + "}"
+
+    assert [r.message_id for r in iter_report([line(MAX_DEPTH)])] == ["m"]
+    with pytest.raises(PayloadError, match=f"nested deeper than {MAX_DEPTH} levels"):
+        list(iter_report([line(MAX_DEPTH + 1)]))
+    brackets_in_strings = '{"messageId": "' + "[" * 10_000 + '"}'  # text, not nesting
+    assert [r.message_id for r in iter_report([brackets_in_strings])] == ["[" * 10_000]
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(1_000_000)  # an application that raised it is not crashed either
+    try:
+        with pytest.raises(PayloadError, match="nested deeper"):
+            list(iter_report([line(100_000).encode()]))
+    finally:
+        sys.setrecursionlimit(limit)
+
+
 # -- item 11: look-ups documented as never raising do not raise ---------------------------
 
 
