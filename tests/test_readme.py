@@ -68,3 +68,17 @@ def test_console_examples_print_what_readme_shows(command: str, expected: str) -
     )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.rstrip("\n") == expected
+
+
+def test_the_bounds_it_states_are_the_codes() -> None:
+    from codegen.spec import MAX_ID
+    from infobip_codes._stream import MAX_DEPTH
+    from infobip_codes.cli._inputs import LINE_LIMIT
+    from infobip_codes.cli._terminal import SHOWN_LIMIT
+
+    words = " ".join(TEXT.split())  # as read, whatever the line breaks
+    assert f"at most {MAX_DEPTH} levels deep" in words
+    assert f"at most {SHOWN_LIMIT} characters of an argument" in words
+    assert f"bounds a line at {LINE_LIMIT >> 20} MiB" in words
+    assert f"ids up to {MAX_ID:,}" in words
+    assert f"converts ({sys.int_info.default_max_str_digits:,} by default)" in words
