@@ -19,12 +19,22 @@ if TYPE_CHECKING:
         CodeRecord,
         GroupEnum,
         GroupRecord,
+        HttpErrorIdRecord,
         ParsedError,
+        ParsedHttpError,
         ParsedReport,
         ParsedStatus,
     )
 
-    Plain = ParsedStatus[Any] | ParsedError[Any] | ParsedReport[Any, Any] | CodeRecord | GroupRecord
+    Plain = (
+        ParsedStatus[Any]
+        | ParsedError[Any]
+        | ParsedReport[Any, Any]
+        | ParsedHttpError
+        | CodeRecord
+        | GroupRecord
+        | HttpErrorIdRecord
+    )
 
 E = TypeVar("E", bound=Union["CodeEnum", "GroupEnum"])
 
@@ -66,11 +76,20 @@ def _with_to_dict() -> tuple[type, ...]:
     # read from the package root the first time a value is asked about, so that
     # importing an adapter does not import the parser
     return (
+        *_parsed(),
+        infobip_codes.CodeRecord,
+        infobip_codes.GroupRecord,
+        infobip_codes.HttpErrorIdRecord,
+    )
+
+
+def _parsed() -> tuple[type, ...]:
+    """The parsed types: each reads the API's JSON object, and writes it (``to_dict()``)."""
+    return (
         infobip_codes.ParsedStatus,
         infobip_codes.ParsedError,
         infobip_codes.ParsedReport,
-        infobip_codes.CodeRecord,
-        infobip_codes.GroupRecord,
+        infobip_codes.ParsedHttpError,
     )
 
 
@@ -102,10 +121,10 @@ def reader(annotation: object) -> Callable[[object], object] | None:
     """How a parsed type is read from the API's JSON object, as ``to_dict()`` wrote
     it: for the channel the type names (``SmsReport``, or a parametrisation of a
     base), as a pydantic field of that type reads it. None for any other annotation."""
-    cls: Any = origin_of(annotation)
-    parsed = (infobip_codes.ParsedStatus, infobip_codes.ParsedError, infobip_codes.ParsedReport)
-    if not (isinstance(cls, type) and issubclass(cls, parsed)):
+    found = origin_of(annotation)
+    if not (isinstance(found, type) and issubclass(found, _parsed())):
         return None
+    cls: Any = found  # a parsed type: its class methods read the channel and the value
     channel = cls._channel_of(annotation)
 
     def read(obj: object) -> object:
