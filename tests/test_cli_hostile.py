@@ -33,8 +33,8 @@ def one_line(err: bytes) -> str:
 @pytest.mark.parametrize(
     ("stdin", "message"),
     [
-        (b"[" * 200_000 + b"]" * 200_000, "nested too deeply"),
-        (b'{"results": ' * 200_000 + b"1" + b"}" * 200_000, "nested too deeply"),
+        (b"[" * 200_000 + b"]" * 200_000, "nested deeper than 500 levels"),
+        (b'{"results": ' * 200_000 + b"1" + b"}" * 200_000, "nested deeper than 500 levels"),
         (b'{"id": ' + b"7" * 5000 + b"}", "a number has more than"),
         (b'{"id": 27, "name": "\xff\xfe"}', "not UTF-8 text"),
         (b"\x00\x01\x02", "invalid JSON"),

@@ -91,17 +91,29 @@ class TextWriter:
         self.blocks: dict[int, tuple[object, str]] = {}
 
     def __call__(self, result: Result, envelope: Mapping[str, object] | None) -> None:
+        # Once a result of a log, so written for speed: one pass over its fields,
+        # each status or error block laid out once (see _value), one write.
         parts = [] if self.first else ["\n"]
         self.first = False
-        if result.message_id is not None:
-            parts.append(f"{self.message}{self.style.bold(safe(result.message_id))}\n")
-        fields = self._fields(result, envelope)
-        if fields:
-            parts.append(fields)
-        if result.status is not None:
-            self._value(parts, "status", result.status)
-        if result.error is not None:
-            self._value(parts, "error", result.error)
+        message_id = result.message_id
+        if message_id is not None:
+            parts.append(f"{self.message}{self.style.bold(safe(message_id))}\n")
+        raw = result.raw
+        units = [  # a string or an int (most fields) goes the short way
+            f"{k} {v}" if type(v) is str or type(v) is int else field_text(k, v)
+            for k, v in other_fields(result, envelope)
+        ]
+        status, error = result.status, result.error
+        if status is not None:
+            self._extra(units, "status", status, raw.get("status"))
+        if error is not None:
+            self._extra(units, "error", error, raw.get("error"))
+        if units:
+            parts.append(self._fields(units))
+        if status is not None:
+            self._value(parts, "status", status)
+        if error is not None:
+            self._value(parts, "error", error)
         self.out.write("".join(parts))
 
     def block(self, text: str) -> None:
@@ -109,21 +121,17 @@ class TextWriter:
         self.out.write(text if self.first else "\n" + text)
         self.first = False
 
-    def _fields(self, result: Result, envelope: Mapping[str, object] | None) -> str:
+    @staticmethod
+    def _extra(
+        units: list[str], label: str, value: ParsedStatus[Any] | ParsedError[Any], sent: object
+    ) -> None:
+        """The fields of a status or error object beyond the API's shape, as sent."""
+        more = extra_fields(value, sent)
+        if more:
+            units += [field_text(f"{label}.{k}", v) for k, v in more.items()]
+
+    def _fields(self, units: list[str]) -> str:
         """The result's other fields, compact, on as few lines as the width allows."""
-        # once a result of a log: a string or an int (most fields) goes the short way
-        units = [
-            f"{k} {v}" if type(v) is str or type(v) is int else field_text(k, v)
-            for k, v in other_fields(result, envelope)
-        ]
-        raw = result.raw
-        for label, value in (("status", result.status), ("error", result.error)):
-            if value is not None:
-                more = extra_fields(value, raw.get(label))
-                if more:
-                    units += [field_text(f"{label}.{k}", v) for k, v in more.items()]
-        if not units:
-            return ""
         line = "  ".join(units)
         if not line.isprintable():
             units = [safe(unit) for unit in units]
