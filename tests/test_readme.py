@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import doctest
+import itertools
+import json
 import os
 import re
 import shlex
@@ -82,3 +84,62 @@ def test_the_bounds_it_states_are_the_codes() -> None:
     assert f"bounds a line at {LINE_LIMIT >> 20} MiB" in words
     assert f"ids up to {MAX_ID:,}" in words
     assert f"converts ({sys.int_info.default_max_str_digits:,} by default)" in words
+
+
+LIBRARIES = {  # what a README example may need beyond the package, and how it is installed
+    "pydantic": "pip install pydantic",
+    "fastapi": "pip install fastapi",
+    "infobip_api_client": "pip install infobip-api-python-client",
+}
+
+WITHOUT_LIBRARIES = """\
+import doctest, importlib.abc, json, sys
+
+class Refuse(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name.partition(".")[0] in LIBRARIES:
+            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+        return None
+
+sys.meta_path.insert(0, Refuse())
+failed = []
+
+class Runner(doctest.DocTestRunner):
+    def report_failure(self, out, test, example, got):
+        failed.append(example.lineno)
+    def report_unexpected_exception(self, out, test, example, exc_info):
+        failed.append(example.lineno)
+
+text = open(sys.argv[1], encoding="utf-8").read()
+test = doctest.DocTestParser().get_doctest(text, {}, "README.md", sys.argv[1], 0)
+Runner(optionflags=doctest.ELLIPSIS).run(test, out=lambda _: None)
+print(json.dumps(failed))
+"""
+
+
+def sections() -> list[tuple[int, str]]:
+    """Each ``##`` section of the README: the line it starts on (0-based) and its text."""
+    lines = TEXT.splitlines(keepends=True)
+    starts = [i for i, line in enumerate(lines) if line.startswith("## ")] + [len(lines)]
+    return [(a, "".join(lines[a:b])) for a, b in itertools.pairwise(starts)]
+
+
+def test_an_example_that_needs_a_library_is_in_a_section_that_says_so() -> None:
+    # the README's examples run with the optional libraries refused, as for a user
+    # who installed the package alone: what fails must be where the text says it needs them
+    script = f"LIBRARIES = {sorted(LIBRARIES)!r}\n" + WITHOUT_LIBRARIES
+    proc = subprocess.run(
+        [sys.executable, "-c", script, str(README)], capture_output=True, text=True, check=True
+    )
+    failed: list[int] = json.loads(proc.stdout)
+    assert failed, "no example needs a library: the refusal did not work"
+    needing = set()
+    for start, text in sections():
+        end = start + text.count("\n")
+        if any(start <= line < end for line in failed):
+            heading = text.splitlines()[0]
+            named = [lib for lib, install in LIBRARIES.items() if install in text]
+            assert named, f"{heading!r} needs a library it does not name with `pip install`"
+            needing.add(heading)
+    said = {text.splitlines()[0] for _, text in sections() if "This section needs" in text}
+    assert needing == said  # and a section that says so does need it
