@@ -285,7 +285,7 @@ def test_decode_empty_envelope_matches_nothing(cli: Cli) -> None:
         ('{"id": "27"}', "$.id: expected an integer, found str '27'"),
         ('{"id": true}', "$.id: expected an integer, found bool True"),
         ("[1, 2]", "[0]: expected a report, response or result (a JSON object), found int"),
-        ('{"results": [{"messageId": 7}]}', "results[0].messageId: expected a string"),
+        ('{"results": [{"messageId": 7}]}', "$.results[0].messageId: expected a string"),
         ('{"foo": 1}', "needs at least one of id, name, groupId, groupName"),
     ],
 )

@@ -7,6 +7,7 @@ import dataclasses
 import io
 import json
 import re
+import shlex
 import sqlite3
 import subprocess
 import sys
@@ -277,8 +278,13 @@ def test_the_docs_console_examples_print_what_they_show(
     for block in doc_blocks("console"):
         command, *output = block.splitlines()
         if output[:1] and not output[0].startswith("$ "):  # a command with its output
+            if command.startswith("$ echo "):  # its input, given on stdin
+                echo, command = command[2:].split(" | ", 1)
+                given = shlex.split(echo)[1].encode() + b"\n"
+                monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(given)))
+                command = "$ " + command
             assert command.startswith("$ infobip-codes ")
             assert main(command.split()[2:]) == 0
             assert capsys.readouterr().out.splitlines() == output
             shown += 1
-    assert shown == 2  # the decode and the summary
+    assert shown == 3  # the decode, the summary, and an HTTP error body

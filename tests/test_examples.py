@@ -79,7 +79,7 @@ def test_webhook_decides_per_message() -> None:
 def test_webhook_rejects_malformed_reports() -> None:
     status, body = call(b'{"results": [{"messageId": 5}]}')
     assert status == "400 Bad Request"
-    assert body == b"results[0].messageId: expected a string, found int 5"
+    assert body == b"$.results[0].messageId: expected a string, found int 5"
     assert call(b"not json")[0] == "400 Bad Request"
     assert call(b"", method="GET")[0] == "405 Method Not Allowed"
 

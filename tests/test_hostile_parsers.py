@@ -51,7 +51,7 @@ class HugeSequence(Sequence[object]):
 
 @pytest.mark.parametrize("results", [range(10**8), HugeSequence()], ids=["range", "maxsize"])
 def test_a_long_sequence_fails_at_its_first_bad_item(results: Sequence[object]) -> None:
-    with pytest.raises(PayloadError, match=r"^results\[0\]: expected a result"):
+    with pytest.raises(PayloadError, match=r"^\$\.results\[0\]: expected a result"):
         parse_report({"results": results})
 
 

@@ -478,6 +478,10 @@ class Fields(BaseModel):
     email: EmailReport | None = None
 
 
+def codes(report: ParsedReport[Any, Any]) -> tuple[object, ...]:
+    return (report.message_id, report.status, report.error)
+
+
 def test_a_model_with_parsed_fields_builds_and_runs_the_parser() -> None:
     hook = Hook.model_validate(SMS_REPORT)
     delivered, absent = hook.results
@@ -488,7 +492,10 @@ def test_a_model_with_parsed_fields_builds_and_runs_the_parser() -> None:
     assert Hook.model_validate_json(json.dumps(SMS_REPORT)) == hook
     sdk = SmsDeliveryResult.from_json(json.dumps(SMS_REPORT))
     assert sdk is not None
-    assert Hook.model_validate({"results": sdk.results}) == hook  # the SDK's objects too
+    from_sdk = Hook.model_validate({"results": sdk.results})  # the SDK's objects too
+    assert [codes(r) for r in from_sdk.results] == [codes(r) for r in hook.results]
+    # the same results, not equal ones: the SDK rewrites the times and drops smsCount
+    assert from_sdk.results[0].raw["sentAt"] != hook.results[0].raw["sentAt"]
     assert Hook(results=list(hook.results)) == hook  # parsed values pass through
 
 

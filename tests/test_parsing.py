@@ -313,7 +313,7 @@ def test_strict_raises_on_the_first_mismatch_in_a_report() -> None:
     assert parse_report(payload)[0].error.mismatches  # type: ignore[union-attr]
     with pytest.raises(PayloadError) as caught:
         parse_report(payload, strict=True)
-    assert caught.value.field == "results[0].error"
+    assert caught.value.field == "$.results[0].error"
 
 
 @pytest.mark.parametrize(
@@ -321,30 +321,30 @@ def test_strict_raises_on_the_first_mismatch_in_a_report() -> None:
     [
         ("DELIVERED", "$", "expected a report, response or result"),
         ({"results": {"a": 1}}, "results", "expected a list, found dict"),
-        ({"results": [1]}, "results[0]", "expected a result (a JSON object), found int 1"),
-        ({"results": [{"messageId": 7}]}, "results[0].messageId", "expected a string"),
-        ({"results": [{"status": []}]}, "results[0].status", "found list of 0 items"),
-        ({"results": [{"status": {"id": "5"}}]}, "results[0].status.id", "found str '5'"),
-        ({"results": [{"status": {"id": True}}]}, "results[0].status.id", "found bool True"),
-        ({"results": [{"status": {"id": 5.0}}]}, "results[0].status.id", "found float 5.0"),
-        ({"results": [{"status": {"groupId": "3"}}]}, "results[0].status.groupId", "found str"),
-        ({"results": [{"status": {"name": 5}}]}, "results[0].status.name", "found int 5"),
+        ({"results": [1]}, "$.results[0]", "expected a result (a JSON object), found int 1"),
+        ({"results": [{"messageId": 7}]}, "$.results[0].messageId", "expected a string"),
+        ({"results": [{"status": []}]}, "$.results[0].status", "found list of 0 items"),
+        ({"results": [{"status": {"id": "5"}}]}, "$.results[0].status.id", "found str '5'"),
+        ({"results": [{"status": {"id": True}}]}, "$.results[0].status.id", "found bool True"),
+        ({"results": [{"status": {"id": 5.0}}]}, "$.results[0].status.id", "found float 5.0"),
+        ({"results": [{"status": {"groupId": "3"}}]}, "$.results[0].status.groupId", "found str"),
+        ({"results": [{"status": {"name": 5}}]}, "$.results[0].status.name", "found int 5"),
         (
             {"results": [{"status": {"description": 1, "id": 5}}]},
-            "results[0].status.description",
+            "$.results[0].status.description",
             "expected a string",
         ),
         (
             {"results": [{"error": {"id": 1, "permanent": "yes"}}]},
-            "results[0].error.permanent",
+            "$.results[0].error.permanent",
             "expected true or false, found str 'yes'",
         ),
         (
             {"results": [{"status": {"description": "x"}}]},
-            "results[0].status",
+            "$.results[0].status",
             "needs at least one of id, name, groupId, groupName",
         ),
-        ({"results": [{}]}, "results[0]", "expected a result with messageId, status or error"),
+        ({"results": [{}]}, "$.results[0]", "expected a result with messageId, status or error"),
     ],
 )
 def test_malformed_payloads_name_the_field(payload: Any, field: str, found: str) -> None:
@@ -790,7 +790,7 @@ def test_iter_report_names_bad_lines_and_reads_on() -> None:
         (5, "$"),
         (6, "$"),
         (7, "$"),
-        (8, "results[1].status.id"),
+        (8, "$.results[1].status.id"),
     ]
     assert str(seen[0]) == "line 2: $: invalid JSON: Expecting value"
     assert str(seen[5]).startswith("line 7: $: expected a line of text, found int 42")

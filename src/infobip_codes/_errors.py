@@ -1,6 +1,6 @@
 """The parser's one exception, and the short, safe previews its messages show.
 
-Every message names the field (``results[2].status.id``) and shows at most a
+Every message names the field (``$.results[2].status.id``) and shows at most a
 short preview of what was found: a value's type and a cut ``repr``, a
 container's size, a huge integer's number of digits. Nothing in a preview
 calls a method the value's own class may have overridden, so no input can
@@ -24,7 +24,7 @@ _NAME_TEXT = 40  # characters of a type's name shown
 class PayloadError(ValueError):
     """A payload is not shaped like the API's objects.
 
-    ``field`` is the path of the offending field (``"results[2].status.id"``),
+    ``field`` is the path of the offending field (``"$.results[2].status.id"``),
     or ``"$"`` for the object itself; ``value`` is what was found there;
     ``line`` is the line of a stream it came from, or None.
     """
@@ -39,7 +39,7 @@ class PayloadError(ValueError):
 
     def under(self, path: str) -> PayloadError:
         """The same problem, its field found under ``path``: a problem at ``$.id`` of a
-        result's status, under ``results[2].status``, is at ``results[2].status.id``.
+        result's status, under ``$.results[2].status``, is at ``$.results[2].status.id``.
 
         The parser names fields relative to the object it reads (``$``) and the
         caller places them: no path is put together unless something is wrong.

@@ -64,7 +64,7 @@ def status_from(obj: object, cls: Any, channel: Channel | None, strict: bool) ->
     if value is None:
         found = resolve("status", _needs_one(sent, "status", data), channel)
         value = cls._make(
-            *found.fields, found.code, found.group, found.channel, found.row, found.mismatches
+            *found.fields, found.code, found.group, found.channel, found.row, found.mismatches, sent
         )
         _keep(key, value)
     if strict and value.mismatches:
@@ -83,16 +83,18 @@ def error_from(obj: object, cls: Any, channel: Channel | None, strict: bool) -> 
     value = _MEMO.get(key)
     if value is None:
         found = resolve("error", _needs_one(sent, "error", data), channel)
-        if permanent is None and found.row is not None:
-            permanent = found.row.permanent
+        filled = permanent
+        if filled is None and found.row is not None:
+            filled = found.row.permanent
         value = cls._make(
             *found.fields,
-            permanent,
+            filled,
             found.code,
             found.group,
             found.channel,
             found.row,
             found.mismatches,
+            (*sent, permanent),
         )
         _keep(key, value)
     if strict and value.mismatches:
@@ -146,9 +148,9 @@ def results(obj: object, classes: Classes, channel: Channel | None, strict: bool
                 try:
                     found = result_from(item, classes, channel, strict)
                 except PayloadError as exc:
-                    raise exc.under(f"{envelope}[{index}]") from None
+                    raise exc.under(f"$.{envelope}[{index}]") from None
                 except Exception as exc:  # an odd Mapping's own methods raised, say
-                    raise _unreadable(f"{envelope}[{index}]", exc) from None
+                    raise _unreadable(f"$.{envelope}[{index}]", exc) from None
                 yield found
             return
     yield result_from(data, classes, channel, strict)

@@ -102,9 +102,13 @@ class Parsed:
             channel is None and isinstance(value, base)
         ):
             return value
-        if isinstance(value, Parsed):
-            value = value.to_dict()  # type: ignore[attr-defined]
+        if isinstance(value, Parsed):  # what was sent, never what another channel filled in
+            value = value._as_sent()
         return _parse.safely(cls._from_payload, value, channel)
+
+    def _as_sent(self) -> Any:
+        """The value as the API sent it, to be read again (for another channel)."""
+        return self.to_dict()  # type: ignore[attr-defined]
 
     @classmethod
     def _from_payload(cls, value: object, channel: Channel | None) -> Any:

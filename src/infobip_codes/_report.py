@@ -38,7 +38,7 @@ class ParsedReport(Parsed, Generic[S, E]):
         _set(self, "_message_id", message_id)
         _set(self, "_status", status)
         _set(self, "_error", error)
-        _set(self, "_raw", {} if raw is None else raw)
+        _set(self, "_raw", {} if raw is None else dict(raw))
 
     @classmethod
     def _make(cls, message_id: Any, status: Any, error: Any, raw: Any = None) -> Any:
@@ -46,11 +46,23 @@ class ParsedReport(Parsed, Generic[S, E]):
         _set(self, "_message_id", message_id)
         _set(self, "_status", status)
         _set(self, "_error", error)
-        _set(self, "_raw", {} if raw is None else raw)
+        _set(self, "_raw", {} if raw is None else dict(raw))  # a copy: the caller's may change
         return self
 
     def _fields(self) -> tuple[object, ...]:
         return (self._message_id, self._status, self._error)
+
+    def __eq__(self, other: object) -> bool:
+        # every field counts, as to_dict() shows them: two results of one status for
+        # two recipients are two results (the hash, of the fields above, agrees)
+        if type(other) is not type(self):
+            return NotImplemented
+        return self._fields() == other._fields() and _others(self._raw) == _others(other._raw)
+
+    __hash__ = Parsed.__hash__
+
+    def _as_sent(self) -> Any:
+        return self._raw if self._raw else self.to_dict()
 
     @classmethod
     def _api_schema(cls, channel: Channel | None, handler: Any) -> Any:
@@ -85,8 +97,12 @@ class ParsedReport(Parsed, Generic[S, E]):
 
     @property
     def raw(self) -> Mapping[str, object]:
-        """The result as received (a model or object: its JSON dump): every field it has."""
-        return self._raw
+        """The result as received (a model or object: its JSON dump): every field it has.
+
+        A new dict each time, of the value's own copy of the fields: changing it changes
+        nothing of the value (a field's value, a list or an object, is the one received).
+        """
+        return dict(self._raw)
 
     def to_dict(self) -> dict[str, object]:
         """The result in the API's JSON shape: ``messageId``, the resolved ``status`` and
@@ -96,9 +112,8 @@ class ParsedReport(Parsed, Generic[S, E]):
             "status": None if self._status is None else self._status.to_dict(),
             "error": None if self._error is None else self._error.to_dict(),
         }
-        for key, value in self._raw.items():
-            if key not in _RESULT_KEYS:
-                out.setdefault(key, value)
+        for key, value in _others(self._raw).items():
+            out.setdefault(key, value)
         return out
 
     def __repr__(self) -> str:
@@ -114,6 +129,11 @@ class ParsedReport(Parsed, Generic[S, E]):
             f"{type(self).__name__}(message_id={message!r}, status={part(self._status)}, "
             f"error={part(self._error)})"
         )
+
+
+def _others(raw: Mapping[str, object]) -> dict[str, object]:
+    """A result's fields besides its message id, status and error."""
+    return {key: value for key, value in raw.items() if key not in _RESULT_KEYS}
 
 
 _CLASSES_FOR: dict[tuple[Channel | None, int], _parse.Classes] = {}

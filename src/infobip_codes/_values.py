@@ -26,6 +26,7 @@ S = TypeVar("S", bound=StatusCodeEnum, covariant=True)
 E = TypeVar("E", bound=ErrorCodeEnum, covariant=True)
 
 _set = object.__setattr__
+_SENT_KEYS = ("id", "name", "groupId", "groupName", "description", "permanent")
 
 
 class _Code(Parsed):
@@ -42,6 +43,7 @@ class _Code(Parsed):
         "_mismatches",
         "_name",
         "_record",
+        "_sent",
     )
     _id: int | None
     _name: str | None
@@ -53,6 +55,9 @@ class _Code(Parsed):
     _channel: Channel | None
     _record: CodeRecord | None
     _mismatches: tuple[str, ...]
+    _sent: tuple[object, ...] | None
+    """The fields as the payload sent them, in ``_SENT_KEYS``' order (None for a value
+    built by hand): what the object is read again from, for another channel."""
 
     @property
     def id(self) -> int | None:
@@ -109,6 +114,15 @@ class _Code(Parsed):
         ]
         title = parsed_class(cls._base(), channel).__name__
         return _pydantic.code_object_schema(kind, title, ids)
+
+    def _as_sent(self) -> dict[str, object]:
+        """The object as the payload sent it, without what the catalogue filled in."""
+        if self._sent is None:
+            return self.to_dict()  # type: ignore[attr-defined, no-any-return]
+        return {k: v for k, v in zip(_SENT_KEYS, self._sent) if v is not None}
+
+    def _state(self) -> tuple[object, ...]:
+        return (*self._fields(), self._sent)
 
     def _api(self) -> dict[str, object]:
         return {
@@ -223,6 +237,7 @@ def _fill_code(self: Any, *state: Any) -> None:
     (id_, name, group_id, group_name, description, code, group, channel, record, mismatches) = (
         state[:10]
     )
+    _set(self, "_sent", state[10] if len(state) > 10 else None)
     _set(self, "_id", id_)
     _set(self, "_name", name)
     _set(self, "_group_id", group_id)
