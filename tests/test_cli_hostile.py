@@ -105,9 +105,12 @@ def test_a_full_disk_is_one_line_and_exit_2(fmt: str) -> None:
     assert "cannot write the output: No space left on device" in one_line(proc.stderr)
 
 
-def test_a_closed_stdout_is_one_line_and_exit_2() -> None:
+@pytest.mark.parametrize(
+    "args", ["export --format csv", "--help", "-h", "--version", "decode --help", "explain --help"]
+)
+def test_a_closed_stdout_is_one_line_and_exit_2(args: str) -> None:
     proc = subprocess.run(
-        ["sh", "-c", f'"{sys.executable}" -m infobip_codes export --format csv >&-'],
+        ["sh", "-c", f'"{sys.executable}" -m infobip_codes {args} >&-'],
         capture_output=True,
         check=False,
     )

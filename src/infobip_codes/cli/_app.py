@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from infobip_codes._version import __version__
 from infobip_codes.cli._terminal import UserError, complain, terminal_width
@@ -106,15 +107,22 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
     def print_help(self, file: SupportsWrite[str] | None = None) -> None:
-        (file or sys.stdout).write(self.format_help())
+        (file or _stdout()).write(self.format_help())
 
 
 class _Version(argparse.Action):
     """``--version``, written as help is."""
 
     def __call__(self, parser: argparse.ArgumentParser, *_: object) -> NoReturn:
-        sys.stdout.write(f"{parser.prog} {__version__}\n")
+        _stdout().write(f"{parser.prog} {__version__}\n")
         parser.exit()
+
+
+def _stdout() -> TextIO:
+    """Standard output, or the error of writing to it when the process began without one."""
+    if sys.stdout is None:
+        raise OSError(errno.EBADF, "standard output is closed")
+    return sys.stdout
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -298,7 +306,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return status
     args = parsed[0]
     if sys.stdout is None:  # started with stdout closed
-        complain("error: cannot write: standard output is closed")
+        complain("error: cannot write the output: standard output is closed")
         return 2
     # Each command's module loads when it runs: ``explain`` never loads decode's.
     module = importlib.import_module(f"infobip_codes.cli._{args.run}")
