@@ -193,3 +193,28 @@ def test_a_big_document_is_written_result_by_result(
         decoded = json.loads(spy.getvalue())
         assert len(decoded) == 3000
         assert spy.getvalue() == json.dumps(decoded, indent=2, ensure_ascii=False) + "\n"
+
+
+def test_a_log_whose_first_line_is_bad_is_still_read_as_a_log() -> None:
+    log = '{"messageId": "trunc\n' + NDJSON + "\n"
+    code, out, err = decode(log, "--json")
+    assert code == 2
+    assert [json.loads(line)["messageId"] for line in out.splitlines()] == ["a", "b", "c", "d"]
+    assert err.splitlines() == [
+        "infobip-codes: <stdin>: line 1: $: invalid JSON: Unterminated string starting at"
+        " column 15",
+        "infobip-codes: <stdin>: 1 line could not be decoded",
+    ]
+    blank_first = "\n\n" + log  # the lines keep their numbers
+    assert decode(blank_first, "--json")[2].startswith("infobip-codes: <stdin>: line 3: $:")
+
+
+def test_a_broken_document_is_one_error_not_a_log() -> None:
+    document = json.dumps({"results": [result("a"), result("b")]}, indent=2)
+    broken = document.replace('"b"', '"b', 1)
+    code, out, err = decode(broken, "--json")
+    assert (code, out) == (2, "")
+    assert err.startswith(
+        "infobip-codes: error: <stdin>: invalid JSON: Invalid control character at line"
+    )
+    assert len(err.splitlines()) == 1

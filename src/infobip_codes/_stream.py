@@ -69,7 +69,10 @@ def load_json(text: str | bytes, *, where: str = "$", positions: bool = False) -
     except UnicodeDecodeError as exc:
         raise PayloadError(where, f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
     except json.JSONDecodeError as exc:
-        at = f" at line {exc.lineno}, column {exc.colno}" if positions else ""
+        place = f"line {exc.lineno}, column {exc.colno}" if positions else f"column {exc.colno}"
+        if exc.msg.endswith(" at"):  # json's "Invalid control character at": say where
+            raise PayloadError(where, f"invalid JSON: {exc.msg} {place}") from None
+        at = f" at {place}" if positions else ""
         raise PayloadError(where, f"invalid JSON{at}: {exc.msg}") from None
     except ValueError:  # int() of a number beyond the interpreter's digit limit
         limit = getattr(sys, "get_int_max_str_digits", lambda: 4300)()

@@ -119,7 +119,7 @@ class _Code(Parsed):
         """The object as the payload sent it, without what the catalogue filled in."""
         if self._sent is None:
             return self.to_dict()  # type: ignore[attr-defined, no-any-return]
-        return {k: v for k, v in zip(_SENT_KEYS, self._sent) if v is not None}
+        return {k: v for k, v in zip(_SENT_KEYS, self._sent, strict=False) if v is not None}
 
     def _state(self) -> tuple[object, ...]:
         return (*self._fields(), self._sent)

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import chain, repeat
 from typing import TYPE_CHECKING, TextIO
 
-from infobip_codes.cli._inputs import Input, Skipped, loads, next_line, values
+from infobip_codes.cli._inputs import LINE_LIMIT, Input, Skipped, loads, next_line, skipped, values
 from infobip_codes.cli._terminal import UserError, complain
 
 if TYPE_CHECKING:
@@ -228,7 +228,19 @@ def cmd_decode(args: argparse.Namespace, out: TextIO) -> int:
             except UserError:  # not a whole value: the first line of a longer document
                 document = True
         if document:
-            return run.document(loads(first + reader.rest(len(first)), reader.source))
+            text = first + reader.rest(len(first))
+            try:
+                value = loads(text, reader.source)
+            except UserError:
+                if not _a_log(text):
+                    raise
+                # not one document, but lines of values, the first of them bad: a log
+                lines = (
+                    line if len(line) <= LINE_LIMIT else skipped(len(line))
+                    for line in text.split(b"\n")
+                )
+                return run.stream(chain(repeat(b"\n", blanks), lines))
+            return run.document(value)
         more, second = next_line(reader)
         if second is None:
             return run.document(value)
@@ -236,3 +248,19 @@ def cmd_decode(args: argparse.Namespace, out: TextIO) -> int:
         return run.stream(chain(head, reader.lines()))
     finally:
         reader.close()
+
+
+def _a_log(text: bytes) -> bool:
+    """Whether a text that is no JSON document is a log of JSON lines: more than one
+    line, and the second that is not blank a whole JSON object or array by itself."""
+    from infobip_codes import PayloadError
+    from infobip_codes._stream import load_json
+
+    found = [line for line in text.split(b"\n", 64) if line.strip()][1:2]
+    if not found or found[0].lstrip()[:1] not in (b"{", b"["):
+        return False
+    try:
+        load_json(found[0])
+    except PayloadError:
+        return False
+    return True

@@ -180,7 +180,7 @@ class Input:
             last = self._read(self.stream.readline, LINE_LIMIT)
             size += len(last)
             ended = not last or last.endswith(b"\n")
-        return self._skipped(size - last.endswith(b"\n"))  # its line end aside, as the limit
+        return skipped(size - last.endswith(b"\n"))  # its line end aside, as the limit
 
     def lines(self) -> Iterator[bytes | Skipped]:
         """The lines not read yet, read in pieces of what has arrived (``read1``), in
@@ -217,27 +217,21 @@ class Input:
                     dropped += len(chunk)
                     continue
                 self.number += 1
-                yield self._skipped(dropped + end)
+                yield skipped(dropped + end)
                 dropped, chunk = -1, chunk[end + 1 :]
             lines = (pending + chunk).split(b"\n") if pending else chunk.split(b"\n")
             pending = lines.pop()
             for line in lines:
                 self.number += 1
-                yield line if len(line) <= LINE_LIMIT else self._skipped(len(line))
+                yield line if len(line) <= LINE_LIMIT else skipped(len(line))
             if len(pending) > LINE_LIMIT:
                 dropped, pending = len(pending), b""
         if dropped >= 0:
             self.number += 1
-            yield self._skipped(dropped)
+            yield skipped(dropped)
         elif pending:
             self.number += 1
             yield pending
-
-    @staticmethod
-    def _skipped(size: int) -> Skipped:
-        return Skipped(
-            f"longer than {LINE_LIMIT:,} bytes (the limit of a line): skipped ({size:,} bytes)"
-        )
 
     def rest(self, already: int) -> bytes:
         """The rest of the input, as one document that already has ``already`` bytes."""
@@ -253,6 +247,13 @@ class Input:
                 "a line at a time"
             )
         return b"".join(pieces)
+
+
+def skipped(size: int) -> Skipped:
+    """A line of ``size`` bytes, over the limit, in the place of its bytes."""
+    return Skipped(
+        f"longer than {LINE_LIMIT:,} bytes (the limit of a line): skipped ({size:,} bytes)"
+    )
 
 
 def next_line(source: Input) -> tuple[int, bytes | None]:
