@@ -158,6 +158,18 @@ def test_json_nests_as_deep_as_the_bound_and_no_deeper_on_every_python() -> None
         sys.setrecursionlimit(limit)
 
 
+@pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
+def test_nan_and_infinity_are_not_json(constant: str) -> None:
+    # Python's json reads them; a value holding one could not be written as JSON again
+    errors: list[PayloadError] = []
+    line = '{"messageId": "m", "price": ' + constant + "}"
+    found = [
+        r.message_id for r in iter_report([line, '{"messageId": "n"}'], on_error=errors.append)
+    ]
+    assert found == ["n"]
+    assert [str(e) for e in errors] == [f"line 1: $: invalid JSON: {constant} is no JSON number"]
+
+
 # -- item 11: look-ups documented as never raising do not raise ---------------------------
 
 

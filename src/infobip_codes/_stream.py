@@ -52,6 +52,15 @@ def _too_deep(text: str | bytes) -> bool:
     return max(accumulate(map(_STEP.__getitem__, brackets)), default=0) > MAX_DEPTH
 
 
+def _no_constant(name: str) -> object:
+    raise ValueError(name)
+
+
+# json's own reader, but for NaN and Infinity: Python reads them, JSON has no such
+# numbers, and a value holding one could not be written as JSON again.
+_DECODER = json.JSONDecoder(parse_constant=_no_constant)
+
+
 def load_json(text: str | bytes, *, where: str = "$", positions: bool = False) -> object:
     """One JSON text as a value, or a PayloadError saying what is wrong with it.
 
@@ -63,7 +72,7 @@ def load_json(text: str | bytes, *, where: str = "$", positions: bool = False) -
     try:
         # Bytes are UTF-8, a byte order mark aside (RFC 8259): json.loads would guess
         # UTF-16 or UTF-32 from a line's first bytes, and read a stray b"\xff\xfe" as text.
-        return json.loads(text.decode("utf-8-sig") if type(text) is bytes else text)
+        return _DECODER.decode(text.decode("utf-8-sig") if isinstance(text, bytes) else text)
     except RecursionError:
         raise PayloadError(where, "invalid JSON: nested too deeply") from None
     except UnicodeDecodeError as exc:
@@ -74,7 +83,10 @@ def load_json(text: str | bytes, *, where: str = "$", positions: bool = False) -
             raise PayloadError(where, f"invalid JSON: {exc.msg} {place}") from None
         at = f" at {place}" if positions else ""
         raise PayloadError(where, f"invalid JSON{at}: {exc.msg}") from None
-    except ValueError:  # int() of a number beyond the interpreter's digit limit
+    except ValueError as exc:
+        if exc.args and exc.args[0] in ("NaN", "Infinity", "-Infinity"):
+            raise PayloadError(where, f"invalid JSON: {exc.args[0]} is no JSON number") from None
+        # int() of a number beyond the interpreter's digit limit
         limit = getattr(sys, "get_int_max_str_digits", lambda: 4300)()
         raise PayloadError(where, f"invalid JSON: a number has more than {limit} digits") from None
 
