@@ -285,3 +285,19 @@ def test_long_texts_are_not_kept_by_the_text_writer() -> None:
     [short] = parse_report({"messageId": "m", "status": {"id": 5}})
     writer(short, None)
     assert len(writer.blocks) == 1
+
+
+@pytest.mark.parametrize("fmt", ["sql", "csv", "json"])
+@pytest.mark.parametrize("encoding", ["latin-1", "ascii"])
+def test_an_export_is_utf8_whatever_the_locale(fmt: str, encoding: str) -> None:
+    env = {**os.environ, "PYTHONIOENCODING": encoding}
+    proc = subprocess.run(
+        [sys.executable, "-m", "infobip_codes", "export", "--format", fmt],
+        capture_output=True,
+        check=False,
+        env=env,
+    )
+    assert proc.returncode == 0, proc.stderr
+    text = proc.stdout.decode("utf-8")  # strict: the bytes are UTF-8
+    assert "handset’s" in text  # a description's own character, not an escape of it
+    assert "\\u2019" not in text

@@ -144,6 +144,11 @@ def _csv_cell(value: object) -> object:
 
 
 def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
+    # A data file is UTF-8 whatever the locale: the escapes that keep a terminal
+    # readable ("\u2019") would be text of their own in a CSV cell or SQL string.
+    reconfigure = getattr(out, "reconfigure", None)
+    if reconfigure is not None and (out.encoding or "").lower().replace("-", "") != "utf8":
+        reconfigure(encoding="utf-8", errors="strict")
     if args.format == "sql":
         return 0 if _write_sql(out, args.channel, args.kind) else 1
     rows = [record_dict(r) for r in select(_catalogue.records(), args.channel, args.kind)]
