@@ -176,7 +176,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = command(
         "export",
-        "; sql writes CREATE TABLE and INSERT statements for two tables, "
+        "; sql writes CREATE TABLE and INSERT statements for three tables, "
         f"{SQL_TABLES[0]}, {SQL_TABLES[1]} and {SQL_TABLES[2]}, that SQLite, DuckDB and "
         "PostgreSQL load as they are",
     )
@@ -225,7 +225,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--summary",
         action="store_true",
         help="counts instead of results: by outcome, status group, error (with what to do: "
-        "retry, fix or final) and channel",
+        "retry, fix or unknown) and channel",
     )
     kept = decode.add_argument_group("filters")
     outcome = kept.add_mutually_exclusive_group()
