@@ -19,6 +19,7 @@ from infobip_codes._catalogue import channel_or_none
 from infobip_codes._errors import PayloadError, preview, type_name
 from infobip_codes._parse import results, safely
 from infobip_codes._report import classes_for
+from infobip_codes.tables import Channel
 
 __all__ = ["MAX_DEPTH", "iter_report", "load_json"]
 
@@ -136,8 +137,18 @@ def iter_report(
     strict: bool = False,
     on_error: Callable[[PayloadError], object] | None = None,
 ) -> Iterator[Any]:
-    """Each result of each line (see ``infobip_codes.parsing.iter_report``)."""
+    """Each result of each line (see ``infobip_codes.parsing.iter_report``); a channel
+    that is none is a ValueError at the call, not at the first result."""
     checked = channel_or_none(channel)
+    return _results_of(lines, checked, strict, on_error)
+
+
+def _results_of(
+    lines: Iterable[str | bytes],
+    checked: Channel | None,
+    strict: bool,
+    on_error: Callable[[PayloadError], object] | None,
+) -> Iterator[Any]:
     classes = classes_for(checked)
     for number, line in enumerate(_lines(lines), 1):
         try:
