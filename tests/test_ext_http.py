@@ -78,3 +78,16 @@ def test_cattrs_unstructures_and_structures_with_register() -> None:
         assert converter.structure(written, Logged) == logged
     with pytest.raises(cattrs.ClassValidationError):
         converter.structure({"error": {"errorCode": 400}}, Logged)
+
+
+def test_the_column_types_refuse_the_identifier_enums_at_once() -> None:
+    # their members are text, not ids: refused when the column is declared, not at
+    # the first row stored (mypy refuses them too: the parameter is a code or group enum)
+    from infobip_codes.ext.django import EnumField, choices
+    from infobip_codes.ext.sqlalchemy import EnumType
+
+    declarations: tuple[Any, ...] = (EnumType, choices, EnumField)
+    for enum in (ApiErrorCode, RequestErrorId, int):
+        for declare in declarations:
+            with pytest.raises(TypeError, match="expected a code or group enum"):
+                declare(enum)

@@ -133,6 +133,18 @@ def reader(annotation: object) -> Callable[[object], object] | None:
     return read
 
 
+def code_enum(enum: type[E]) -> type[E]:
+    """``enum`` when it is one of the package's code or group enums (their ids are
+    ints); TypeError otherwise, at once, not at the first value stored."""
+    if not is_enum(enum):
+        found = enum.__name__ if isinstance(enum, type) else shown(enum)
+        raise TypeError(
+            f"expected a code or group enum of infobip_codes (SmsErrorCode, StatusGroup, ...), "
+            f"found {found}"
+        )
+    return enum
+
+
 def is_enum(annotation: object) -> bool:
     """Whether an annotation is one of the package's code or group enums."""
     return isinstance(annotation, type) and issubclass(

@@ -23,7 +23,7 @@ from django import forms
 from django.core import exceptions
 from django.db import models
 
-from infobip_codes.ext._shared import E, member_or_int
+from infobip_codes.ext._shared import E, code_enum, member_or_int
 
 __all__ = ["EnumField", "choices"]
 
@@ -39,7 +39,7 @@ def choices(enum: type[E]) -> list[tuple[int, str]]:
     >>> choices(StatusGroup)[3]
     (3, '3 DELIVERED')
     """
-    return [(int.__int__(member), _label(member)) for member in enum]
+    return [(int.__int__(member), _label(member)) for member in code_enum(enum)]
 
 
 class _DescribedSelect(forms.Select):

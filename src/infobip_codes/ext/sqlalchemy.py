@@ -23,7 +23,7 @@ from sqlalchemy import Integer
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator, TypeEngine
 
-from infobip_codes.ext._shared import E, member_or_int, shown
+from infobip_codes.ext._shared import E, code_enum, member_or_int, shown
 
 __all__ = ["EnumType"]
 
@@ -38,7 +38,7 @@ class EnumType(TypeDecorator[Union[E, int]]):  # noqa: UP007 (subscripted at run
 
     def __init__(self, enum: type[E]) -> None:
         super().__init__()
-        self.enum = enum
+        self.enum = code_enum(enum)
 
     def __repr__(self) -> str:
         return f"EnumType({self.enum.__name__})"
