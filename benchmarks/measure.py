@@ -203,7 +203,13 @@ def lookup_figures() -> dict[str, float]:
     scoped: dict[tuple[bool, str], dict[int, object]] = {}
     for row, member in zip(rows, members, strict=True):
         scoped.setdefault((row.kind == "status", row.channel), {}).setdefault(row.id, member)
-    scoped_gets = [(scoped[s, c].get, i) for s, i, c in by_channel]
+    # the same loop on both sides (the kind's branch, the channel at hand): only the
+    # look-up differs, the package's against the dict.get of its channel's members
+    gets_of = {
+        channel: (scoped.get((True, channel), {}).get, scoped.get((False, channel), {}).get)
+        for _, _, channel in by_channel
+    }
+    scoped_gets = [(s, i, gets_of[c]) for s, i, c in by_channel]
 
     def by_id_channel() -> None:
         for is_status, code_id, channel in by_channel:
@@ -213,8 +219,11 @@ def lookup_figures() -> dict[str, float]:
                 error_by_id(code_id, channel)
 
     def by_id_channel_baseline() -> None:
-        for get, code_id in scoped_gets:
-            get(code_id)
+        for is_status, code_id, (status_of, error_of) in scoped_gets:
+            if is_status:
+                status_of(code_id)
+            else:
+                error_of(code_id)
 
     calls = [(type(m).from_id, r.id) for r, m in zip(rows, members, strict=True)] * 200
     gets = [(per_class[type(m)].get, r.id) for r, m in zip(rows, members, strict=True)] * 200
