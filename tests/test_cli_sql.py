@@ -7,6 +7,7 @@ import dataclasses
 import io
 import json
 import re
+import shlex
 import sqlite3
 import subprocess
 import sys
@@ -277,8 +278,13 @@ def test_the_docs_console_examples_print_what_they_show(
     for block in doc_blocks("console"):
         command, *output = block.splitlines()
         if output[:1] and not output[0].startswith("$ "):  # a command with its output
-            assert command.startswith("$ infobip-codes ")
-            assert main(command.split()[2:]) == 0
+            piped, _, command = command.removeprefix("$ ").rpartition(" | ")
+            if piped:  # `echo 'TEXT' | infobip-codes ...` reads TEXT
+                echo, text = shlex.split(piped)
+                assert echo == "echo"
+                monkeypatch.setattr(sys, "stdin", io.StringIO(text + "\n"))
+            assert command.startswith("infobip-codes ")
+            assert main(command.split()[1:]) == 0
             assert capsys.readouterr().out.splitlines() == output
             shown += 1
-    assert shown == 2  # the decode and the summary
+    assert shown == 3  # the decode of a log, the summary, the decode of an HTTP error body

@@ -16,7 +16,8 @@ from http_bodies import BODIES
 from test_generate import run_codegen, snapshot
 
 import infobip_codes
-from codegen.identifiers import FAMILIES, Identifier, reserved_members
+from codegen.identifiers import FAMILIES, Identifier
+from codegen.runtime_names import reserved_identifier_members
 from codegen.spec import Problem, SpecError, load_spec
 from infobip_codes import ApiErrorCode, HttpErrorIdEnum, RequestErrorId, http_errors
 
@@ -231,7 +232,7 @@ def test_repeats_and_wrong_shapes_are_reported_at_once(write_spec: SpecWriter) -
 
 
 def test_members_may_not_shadow_the_enums_attributes() -> None:
-    reserved = reserved_members()
+    reserved = reserved_identifier_members()
     assert {"from_id", "record", "meaning", "http_status", "sources", "upper", "name"} <= reserved
     assert not reserved & {member.name for member in [*RequestErrorId, *ApiErrorCode]}
 
