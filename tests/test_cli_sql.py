@@ -278,13 +278,13 @@ def test_the_docs_console_examples_print_what_they_show(
     for block in doc_blocks("console"):
         command, *output = block.splitlines()
         if output[:1] and not output[0].startswith("$ "):  # a command with its output
-            piped, _, command = command.removeprefix("$ ").rpartition(" | ")
-            if piped:  # `echo 'TEXT' | infobip-codes ...` reads TEXT
-                echo, text = shlex.split(piped)
-                assert echo == "echo"
-                monkeypatch.setattr(sys, "stdin", io.StringIO(text + "\n"))
-            assert command.startswith("infobip-codes ")
-            assert main(command.split()[1:]) == 0
+            if command.startswith("$ echo "):  # its input, given on stdin
+                echo, command = command[2:].split(" | ", 1)
+                given = shlex.split(echo)[1].encode() + b"\n"
+                monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(given)))
+                command = "$ " + command
+            assert command.startswith("$ infobip-codes ")
+            assert main(command.split()[2:]) == 0
             assert capsys.readouterr().out.splitlines() == output
             shown += 1
-    assert shown == 3  # the decode of a log, the summary, the decode of an HTTP error body
+    assert shown == 3  # the decode, the summary, and an HTTP error body
