@@ -115,6 +115,7 @@ def add_the_action_column(root: Path) -> None:
     replace_once(
         columns, before_source, f"    {' '.join(declaration[1].split())},\n{before_source}"
     )
+    # laid out as `make lint` wants it (the guide's line is one long call)
     succeeds([sys.executable, "-m", "ruff", "format", "--no-cache", str(columns)], root)
     # 2. give a row its value
     row = "        name: EC_ABSENT_SUBSCRIBER\n        permanent: false\n"
