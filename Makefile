@@ -9,6 +9,8 @@
 #   make typecheck        mypy --strict, pyright --verifytypes, the typing suites
 #   make test             pytest on every supported Python (3.10-3.13) installed, at once
 #   make test-fast        the whole suite on the dev venv's Python, in parallel (the inner loop)
+#   make test-extending   spec/README.md's recipes for a channel and a column, on a copy,
+#                         then the whole suite there (tests/test_extending.py, whole_suite)
 #   make wheel-test       build wheel + sdist, use the wheel in a clean venv, test the sdist
 #   make check            all of the above
 #   make bench            benchmarks (figures as ratios against baselines)
@@ -112,7 +114,7 @@ import-docs: venv
 
 # -- quality --------------------------------------------------------------------
 
-.PHONY: lint typecheck test test-fast wheel-test check bench
+.PHONY: lint typecheck test test-fast test-extending wheel-test check bench
 lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -151,11 +153,16 @@ test: pythons venv $(foreach v,$(filter-out $(DEV_VERSION),$(VERSIONS)),.venv-$(
 test-fast: venv
 	$(BIN)/python -m pytest -q -p no:cacheprovider -n auto
 
+# The one test every other run deselects (pyproject.toml: it runs the suite again),
+# on the dev venv's Python only; it spreads the copy's suite over the cores itself.
+test-extending: venv
+	$(BIN)/python -m pytest -q -p no:cacheprovider -m whole_suite tests/test_extending.py
+
 wheel-test: venv
 	$(BIN)/python tools/wheel_test.py
 
 # `pythons` first: under CI a missing Python fails before anything is built.
-check: pythons check-spec check-generated lint typecheck test wheel-test
+check: pythons check-spec check-generated lint typecheck test test-extending wheel-test
 	@echo "make check: all passed"
 
 bench: venv

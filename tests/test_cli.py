@@ -308,9 +308,9 @@ def test_bad_usage_is_exit_2(cli: Cli) -> None:
     assert cli()[0] == 2
     assert cli("explain")[0] == 2
     assert cli("export", "--format", "xml")[0] == 2
-    code, _, err = cli("explain", "27", "--channel", "fax")
+    code, _, err = cli("explain", "27", "--channel", "no such channel")
     assert code == 2
-    assert "invalid choice: 'fax'" in err
+    assert "invalid choice: 'no such channel'" in err
 
 
 def test_help_and_version(cli: Cli) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 import sys
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -193,12 +193,13 @@ def test_look_ups_answer_none_to_objects_that_lie_about_their_class(value: objec
     ids=["claims int", "claims str", "claims bool", "a list", "a float", "bytes"],
 )
 def test_a_channel_that_is_none_is_a_value_error(channel: object) -> None:
-    for call in (
+    calls: list[Callable[[], object]] = [
         lambda: ic.error_by_id(27, channel),  # type: ignore[call-overload]
         lambda: ic.status_by_name("x", channel),  # type: ignore[call-overload]
         lambda: ic.parse_error({"id": 27}, channel),  # type: ignore[call-overload]
         lambda: ic.parse_report({"messageId": "m"}, channel),  # type: ignore[call-overload]
         lambda: ic.iter_report([], channel),  # type: ignore[call-overload]  # at the call
-    ):
+    ]
+    for call in calls:
         with pytest.raises(ValueError, match=r"unknown channel .*; expected one of: sms"):
             call()

@@ -11,14 +11,14 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import MINIMAL_SMS, SPEC, SpecWriter
+from conftest import MINIMAL_SMS, SPEC, SpecWriter, run_codegen, snapshot
 from http_bodies import BODIES
-from test_generate import run_codegen, snapshot
 
 import infobip_codes
 from codegen.identifiers import FAMILIES, Identifier
+from codegen.problems import Problem, SpecError
 from codegen.runtime_names import reserved_identifier_members
-from codegen.spec import Problem, SpecError, load_spec
+from codegen.spec import load_spec
 from infobip_codes import ApiErrorCode, HttpErrorIdEnum, RequestErrorId, http_errors
 
 THE_SPEC = load_spec(SPEC)

@@ -213,10 +213,10 @@ def test_channel_file_not_listed(write_spec: SpecWriter) -> None:
 def test_listed_channel_without_file(write_spec: SpecWriter) -> None:
     spec = write_spec(sms=MINIMAL_SMS)
     (spec / "channels.yaml").write_text(
-        "channels:\n  - sms\n  - fax\ngeneral: sms\n", encoding="utf-8"
+        "channels:\n  - sms\n  - no_such_channel\ngeneral: sms\n", encoding="utf-8"
     )
     problem = only(problems(spec))
-    assert "channel 'fax' has no file" in problem.message
+    assert "channel 'no_such_channel' has no file" in problem.message
     assert problem.line == 3
 
 
@@ -241,7 +241,9 @@ def test_problem_text_has_file_line_and_column() -> None:
 
 def test_general_must_name_a_listed_channel(write_spec: SpecWriter) -> None:
     spec = write_spec(sms=MINIMAL_SMS)
-    (spec / "channels.yaml").write_text("channels:\n  - sms\ngeneral: fax\n", encoding="utf-8")
+    (spec / "channels.yaml").write_text(
+        "channels:\n  - sms\ngeneral: no_such_channel\n", encoding="utf-8"
+    )
     problem = only(problems(spec))
     assert problem.path == "spec/channels.yaml"
     assert problem.line == 3
