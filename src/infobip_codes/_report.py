@@ -59,7 +59,8 @@ class ParsedReport(Parsed, Generic[S, E]):
             return NotImplemented
         return self._fields() == other._fields() and _others(self._raw) == _others(other._raw)
 
-    __hash__ = Parsed.__hash__
+    def __hash__(self) -> int:  # defining __eq__ drops the inherited one
+        return super().__hash__()
 
     def _as_sent(self) -> Any:
         return self._raw if self._raw else self.to_dict()
