@@ -59,8 +59,14 @@ def declared(module: types.ModuleType, name: str) -> Declared:
 # -- whether a value is what a type says ------------------------------------------------------
 
 
+_BINDINGS: dict[type, dict[object, object]] = {}
+_PROPERTIES: dict[type, dict[str, object]] = {}  # a class's declarations, read once a class
+
+
 def _bindings(cls: type) -> dict[object, object]:
     """The type variables a class's generic bases bind (``VoiceStatus``: S -> its codes)."""
+    if cls in _BINDINGS:
+        return _BINDINGS[cls]
     bound: dict[object, object] = {}
     for klass in reversed(cls.__mro__):
         for base in getattr(klass, "__orig_bases__", ()):
@@ -68,12 +74,15 @@ def _bindings(cls: type) -> dict[object, object]:
             params = getattr(origin, "__parameters__", ())
             for param, arg in zip(params, get_args(base), strict=False):
                 bound[param] = bound.get(arg, arg)
+    _BINDINGS[cls] = bound
     return bound
 
 
 def _properties(cls: type) -> dict[str, object]:
     """Every public property of a class with its declared return type."""
-    found = {}
+    if cls in _PROPERTIES:
+        return _PROPERTIES[cls]
+    found: dict[str, object] = {}
     for name in dir(cls):
         attribute = inspect.getattr_static(cls, name)
         if name.startswith("_") or not isinstance(attribute, property):
@@ -82,6 +91,7 @@ def _properties(cls: type) -> dict[str, object]:
         owner = inspect.getmodule(fget)
         hints = typing.get_type_hints(fget, vars(owner))
         found[name] = hints["return"]
+    _PROPERTIES[cls] = found
     return found
 
 
