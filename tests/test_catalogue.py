@@ -231,11 +231,13 @@ def test_import_loads_nothing_of_the_catalogue() -> None:
 
 def test_an_sms_enum_loads_its_records_only_when_asked() -> None:
     bare = loaded_after("from infobip_codes import SmsErrorCode; SmsErrorCode.EC_ABSENT_SUBSCRIBER")
-    # the enums and what they answer through; no record, no table of rows
+    # the enums and what they answer through (the index, the rules, the plain values
+    # read of an argument); no record, no table of rows
     assert bare == [
         "infobip_codes",
         "infobip_codes._base",
         "infobip_codes._catalogue",
+        "infobip_codes._errors",
         "infobip_codes._rules",
         "infobip_codes.sms",
         "infobip_codes.tables",

@@ -16,6 +16,7 @@ import enum
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from infobip_codes import _catalogue, _rules
+from infobip_codes._errors import plain_int, plain_str
 
 if TYPE_CHECKING:
     from infobip_codes._record import CodeRecord, GroupRecord
@@ -51,13 +52,8 @@ def member_by_id(cls: type[_E], value: object) -> _E:
 
 def _odd_id(cls: Any, value: object) -> Any:
     """from_id for anything but a plain ``int``: an int subclass counts by its value."""
-    if not isinstance(value, int) or isinstance(value, bool):
-        return None
-    try:
-        plain = int.__int__(value)  # never the subclass's own methods
-    except TypeError:  # claims to be an int, and is not
-        return None
-    return _catalogue.members_by_id(cls).get(plain)
+    plain = plain_int(value)
+    return None if plain is None else _catalogue.members_by_id(cls).get(plain)
 
 
 class _MemberDocs:
@@ -171,11 +167,8 @@ class _Conversions:
         come before any other member's alias.
         """
         if type(name) is not str:
-            if not isinstance(name, str):
-                return None
-            try:
-                name = str.__str__(name)  # never the subclass's own methods
-            except TypeError:  # claims to be a str, and is not
+            name = plain_str(name)
+            if name is None:
                 return None
         try:
             table = _BY_NAME[cls]

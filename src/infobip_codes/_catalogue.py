@@ -33,6 +33,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, TypeAlias
 
+from infobip_codes._errors import plain_int, plain_str
 from infobip_codes.tables import CHANNELS, GROUP_SCOPES, KINDS, SCOPES, Channel, Kind
 
 if TYPE_CHECKING:
@@ -319,24 +320,16 @@ def member_by_id(kind: Kind, value: object, channel: object) -> Any:
     """A look-up by id that never raises on the id: ``int`` only (``True`` and ``27.0``
     are not ids; an int subclass counts by its value). A bad channel is a ValueError."""
     table = scope_by_id(kind, channel_or_none(channel))
-    if not isinstance(value, int) or isinstance(value, bool):
-        return None
-    try:
-        return table.get(int.__int__(value))  # never the subclass's own methods
-    except TypeError:  # claims to be an int, and is not
-        return None
+    plain = plain_int(value)
+    return None if plain is None else table.get(plain)
 
 
 def member_by_name(kind: Kind, name: object, channel: object) -> Any:
     """A look-up by name (any case) that never raises on the name; a bad channel is a
     ValueError."""
     table = scope_by_name(kind, channel_or_none(channel))
-    if not isinstance(name, str):
-        return None
-    try:
-        return table.get(str.casefold(str.__str__(name)))  # never the subclass's methods
-    except TypeError:  # claims to be a str, and is not
-        return None
+    plain = plain_str(name)
+    return None if plain is None else table.get(str.casefold(plain))
 
 
 def channel_or_none(channel: object) -> Channel | None:
@@ -348,12 +341,8 @@ def channel_or_none(channel: object) -> Channel | None:
     """
     if channel is None:
         return None
-    plain: str | None = None
-    if isinstance(channel, str):
-        try:
-            plain = str.__str__(channel)
-        except TypeError:  # claims to be a str, and is not
-            plain = None
+    plain = plain_str(channel)
+    if plain is not None:
         for known in CHANNELS:
             if plain == known:
                 return known

@@ -1,4 +1,5 @@
-"""The parser's one exception, and the short, safe previews its messages show.
+"""The parser's one exception, the short, safe previews its messages show, and
+the plain ints and strings every reader takes of a value.
 
 Every message names the field (``$.results[2].status.id``) and shows at most a
 short preview of what was found: a value's type and a cut ``repr``, a
@@ -12,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-__all__ = ["PayloadError", "key_text", "keys", "preview", "type_name"]
+__all__ = ["PayloadError", "key_text", "keys", "plain_int", "plain_str", "preview", "type_name"]
 
 _PREVIEW = 60  # characters of a value shown in a message
 _KEYS_SHOWN = 8  # keys of an object listed in a message
@@ -116,3 +117,31 @@ def keys(data: Mapping[Any, Any]) -> str:
     except Exception:  # an odd Mapping whose __iter__ raises
         shown.append("(unreadable)")
     return ", ".join(shown) or "none"
+
+
+def plain_int(value: object) -> int | None:
+    """``value`` as a plain ``int`` when it is one, an ``int`` subclass read through
+    ``int``'s own method (never the subclass's); None for a ``bool``, anything else,
+    and an object that claims to be an ``int`` and is not."""
+    if type(value) is int:
+        return value
+    if not isinstance(value, int) or isinstance(value, bool):
+        return None
+    try:
+        return int.__int__(value)
+    except TypeError:
+        return None
+
+
+def plain_str(value: object) -> str | None:
+    """``value`` as a plain ``str`` when it is one, a ``str`` subclass (a ``StrEnum``
+    member) read through ``str``'s own method; None for anything else, and for an
+    object that claims to be a ``str`` and is not."""
+    if type(value) is str:
+        return value
+    if not isinstance(value, str):
+        return None
+    try:
+        return str.__str__(value)
+    except TypeError:
+        return None

@@ -31,7 +31,7 @@ from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from typing import Any, NamedTuple, Protocol, Union
 
-from infobip_codes._errors import PayloadError, key_text, keys, preview
+from infobip_codes._errors import PayloadError, key_text, keys, plain_int, plain_str, preview
 from infobip_codes._identifiers import HttpErrorShape
 from infobip_codes._parse import safely
 from infobip_codes._reading import HasToDict, Model, as_mapping, items, text
@@ -145,13 +145,9 @@ def _read(obj: object, status: object, headers: object, cls: Any) -> Any:
 def _status(value: object) -> int | None:
     if value is None:
         return None
-    if isinstance(value, int) and not isinstance(value, bool):
-        try:
-            plain = int.__int__(value)  # an IntEnum (HTTPStatus) counts by its value
-        except TypeError:  # claims to be an int, and is not
-            plain = None
-        if plain is not None and 100 <= plain <= 599:
-            return plain
+    plain = plain_int(value)  # an IntEnum (HTTPStatus) counts by its value
+    if plain is not None and 100 <= plain <= 599:
+        return plain
     problem = f"expected an HTTP status (an integer from 100 to 599), found {preview(value)}"
     raise PayloadError("status", problem, value)
 
@@ -235,11 +231,9 @@ def _validation_errors(value: object, where: str) -> tuple[tuple[str, tuple[str,
 
 
 def _message(value: object, where: str) -> str:
-    if isinstance(value, str):
-        try:
-            return str.__str__(value)
-        except TypeError:  # claims to be a str, and is not
-            pass
+    plain = plain_str(value)
+    if plain is not None:
+        return plain
     raise PayloadError(where, f"expected a string, found {preview(value)}", value)
 
 
@@ -330,7 +324,7 @@ def _text(value: object, where: str) -> str:
     int (a wait in seconds) is read as its digits where it has few."""
     if isinstance(value, bytes | bytearray):
         return bytes(value).decode("latin-1")
-    if isinstance(value, int) and not isinstance(value, bool):
-        plain = int.__int__(value)
+    plain = plain_int(value)
+    if plain is not None:
         return int.__repr__(plain) if 0 <= plain < 10**10 else ""
     return _message(value, where)

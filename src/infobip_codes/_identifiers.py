@@ -19,6 +19,7 @@ from dataclasses import asdict, dataclass
 from typing import Any, Literal, TypeAlias, TypeVar
 
 from infobip_codes._base import _MemberDocs
+from infobip_codes._errors import plain_str
 
 __all__ = ["HttpErrorIdEnum", "HttpErrorIdRecord", "HttpErrorShape"]
 
@@ -94,11 +95,8 @@ class HttpErrorIdEnum(str, enum.Enum):
         Never raises: an identifier the catalogue does not know, or anything
         but a ``str``, gives None.
         """
-        if not isinstance(value, str):
-            return None
-        try:
-            plain = str.__str__(value)  # never a subclass's own methods
-        except TypeError:  # claims to be a str, and is not
+        plain = plain_str(value)
+        if plain is None:
             return None
         record = _RECORDS.get(cls, {}).get(plain)
         return None if record is None else cls.__members__[record.member]

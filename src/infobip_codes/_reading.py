@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, Protocol, Union
 
-from infobip_codes._errors import PayloadError, preview, type_name
+from infobip_codes._errors import PayloadError, plain_int, preview, type_name
 
 __all__ = [
     "ID_LIMIT",
@@ -103,17 +103,13 @@ def _text(value: object, where: str, key: str) -> str | None:
 def _integer(value: object, where: str, key: str) -> int | None:
     if value is None or (type(value) is int and -ID_LIMIT <= value < ID_LIMIT):
         return value
-    if isinstance(value, int) and not isinstance(value, bool):
-        try:
-            plain = int.__int__(value)  # an int subclass's own methods are not trusted
-        except TypeError:  # claims to be an int, and is not
-            plain = None
-        if plain is not None and -ID_LIMIT <= plain < ID_LIMIT:
+    plain = plain_int(value)
+    if plain is not None:
+        if -ID_LIMIT <= plain < ID_LIMIT:
             return plain
-        if plain is not None:
-            raise PayloadError(
-                f"{where}.{key}", f"expected a 64-bit integer id, found {preview(value)}", value
-            )
+        raise PayloadError(
+            f"{where}.{key}", f"expected a 64-bit integer id, found {preview(value)}", value
+        )
     raise PayloadError(f"{where}.{key}", f"expected an integer, found {preview(value)}", value)
 
 
