@@ -261,6 +261,19 @@ def test_a_filter_that_keeps_nothing_is_exit_1_and_says_so(run_cli: RunCli) -> N
     assert run_cli("decode", "--failed", "--pending", stdin=NDJSON).returncode == 2
 
 
+def test_a_group_name_the_catalogue_lacks_is_said_but_still_matched(run_cli: RunCli) -> None:
+    proc = run_cli("decode", "--summary", "--group", "UNDELIVERABLY", stdin=NDJSON)
+    assert proc.returncode == 1
+    assert b"--group 'UNDELIVERABLY': no group in the catalogue has that name" in proc.stderr
+    for known in ("UNDELIVERABLE", "undeliverable", "5", "HANDSET_ERRORS"):
+        proc = run_cli("decode", "--summary", "--group", known, stdin=NDJSON)
+        assert b"no group in the catalogue" not in proc.stderr, known
+    sent = json.dumps({"status": {"groupId": 77, "groupName": "SOMETHING_NEW", "id": 900}})
+    proc = run_cli("decode", "--group", "something_new", stdin=sent.encode())
+    assert proc.returncode == 0
+    assert b"no group in the catalogue has that name" in proc.stderr
+
+
 # -- 3. every field kept --------------------------------------------------------------
 
 

@@ -69,6 +69,7 @@ class Filter:
             + [f"--group {quoted(text)}" for text in args.group or ()]
         )
         self._warn_unknown(args.code or ())
+        self._warn_unknown_group(args.group or ())
 
     @staticmethod
     def given(args: argparse.Namespace) -> bool:
@@ -104,4 +105,24 @@ class Filter:
                     f"--code {quoted(text)}: no code in the catalogue has that name"
                     + (f" (did you mean {hint}?)" if hint else "")
                     + "; results are matched by the name they were sent with"
+                )
+
+    @staticmethod
+    def _warn_unknown_group(groups: tuple[str, ...] | list[str]) -> None:
+        """The same for a group: a name no channel's tables give a group is said."""
+        from infobip_codes import _data
+        from infobip_codes.tables import CHANNELS, KINDS
+
+        names = {
+            name.casefold()
+            for channel in CHANNELS
+            for kind in KINDS
+            for group in _data.groups(channel, kind)
+            for name in (group.name, group.member)
+        }
+        for text in groups:
+            if _number(text) is None and text.strip().casefold() not in names:
+                complain(
+                    f"--group {quoted(text)}: no group in the catalogue has that name"
+                    "; results are matched by the name they were sent with"
                 )
