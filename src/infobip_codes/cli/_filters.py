@@ -110,18 +110,16 @@ class Filter:
     @staticmethod
     def _warn_unknown_group(groups: tuple[str, ...] | list[str]) -> None:
         """The same for a group: a name no channel's tables give a group is said."""
-        from infobip_codes import _data
+        from infobip_codes import _catalogue
         from infobip_codes.tables import CHANNELS, KINDS
 
-        names = {
-            name.casefold()
-            for channel in CHANNELS
-            for kind in KINDS
-            for group in _data.groups(channel, kind)
-            for name in (group.name, group.member)
-        }
         for text in groups:
-            if _number(text) is None and text.strip().casefold() not in names:
+            name = text.strip()
+            if _number(name) is None and not any(
+                _catalogue.group_named(kind, name, channel)
+                for channel in CHANNELS
+                for kind in KINDS
+            ):
                 complain(
                     f"--group {quoted(text)}: no group in the catalogue has that name"
                     "; results are matched by the name they were sent with"
