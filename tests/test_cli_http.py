@@ -114,3 +114,65 @@ def test_the_bare_flags_read_every_object_as_they_say(run_cli: RunCli) -> None:
     proc = run_cli("decode", "--bare-status", "--json", stdin=both.encode())
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)[0]["status"]["name"] == "DELIVERED_TO_HANDSET"
+
+
+# -- explain: an identifier asked about alone -------------------------------------------
+
+
+def test_explain_answers_each_identifier_as_decode_answers_a_body_of_it_alone(
+    run_cli: RunCli,
+) -> None:
+    from infobip_codes import parse_http_error
+    from infobip_codes.http_errors import ApiErrorCode, RequestErrorId
+
+    named = [code.value for code in ApiErrorCode] + [
+        error_id.value for error_id in RequestErrorId if not error_id.value.isdigit()
+    ]
+    proc = run_cli("explain", "--json", *named)
+    assert proc.returncode == 0, proc.stderr
+    explained = [x["httpError"] for x in json.loads(proc.stdout)]
+    assert [e["id"] for e in explained] == named
+    for facts in explained:
+        if facts["shape"] == "api_error":
+            sent: dict[str, object] = {"errorCode": facts["id"]}
+            member: ApiErrorCode | RequestErrorId = ApiErrorCode(facts["id"])
+        else:
+            sent = {"requestError": {"serviceException": {"messageId": facts["id"]}}}
+            member = RequestErrorId(facts["id"])
+        alone = run_cli("decode", "--json", stdin=json.dumps(sent).encode())
+        (decoded,) = [x["httpError"] for x in json.loads(alone.stdout)]
+        parsed = parse_http_error(sent)
+        assert (facts["failure"], facts["retryable"]) == (decoded["failure"], decoded["retryable"])
+        assert (facts["failure"], facts["retryable"]) == (parsed.failure, parsed.retryable)
+        assert facts["enum"] == f"{type(member).__name__}.{member.name}"
+        assert {k: v for k, v in facts.items() if k not in ("enum", "failure", "retryable")} == (
+            member.record.to_dict()
+        )
+
+
+def test_explain_text_of_an_identifier_in_any_case_beside_a_code(run_cli: RunCli) -> None:
+    proc = run_cli("explain", "27", "e429", "Bad_Request")
+    assert proc.returncode == 0, proc.stderr
+    blocks = proc.stdout.decode().split("\n\n")
+    assert [b.splitlines()[0] for b in blocks] == [
+        "sms error 27  EC_ABSENT_SUBSCRIBER",
+        "API error E429  (the errorCode of an API error body)",
+        "request error BAD_REQUEST  (the messageId of a request error body)",
+    ]
+    assert "  HTTP status  429\n" in blocks[1]
+    assert "  failed       throttled: too many requests\n" in blocks[1]
+    assert "  retry        yes, after backing off\n" in blocks[1]
+    assert "  same as      TOO_MANY_REQUESTS, in a request error's messageId\n" in blocks[1]
+    assert "  retry        no: sent again unchanged, it fails again\n" in blocks[2]
+
+
+def test_explain_asks_no_identifier_of_an_id_a_channel_or_a_kind(run_cli: RunCli) -> None:
+    zero = run_cli("explain", "0", "--json")  # "0" is also a request error's messageId
+    assert zero.returncode == 0, zero.stderr
+    assert all("httpError" not in x for x in json.loads(zero.stdout))
+    for narrowed in (("--channel", "sms"), ("--error",), ("--status",)):
+        proc = run_cli("explain", "E429", *narrowed)
+        assert (proc.returncode, proc.stdout) == (1, b""), narrowed
+        assert b"matches 'E429'" in proc.stderr
+    unknown = run_cli("explain", "E4290")
+    assert (unknown.returncode, unknown.stdout) == (1, b"")

@@ -32,6 +32,7 @@ EXAMPLES = {
         "infobip-codes explain 27",
         "infobip-codes explain SmsErrorCode.EC_ABSENT_SUBSCRIBER --json",
         "infobip-codes explain 5 --status",
+        "infobip-codes explain E429",
     ),
     "search": (
         "infobip-codes search blocklist",
@@ -156,7 +157,8 @@ def build_parser() -> argparse.ArgumentParser:
         nargs="+",
         metavar="ID|NAME",
         help="an id (27), a name in any case (ec_absent_subscriber), "
-        "or Enum.MEMBER (SmsErrorCode.EC_ABSENT_SUBSCRIBER); several of them",
+        "Enum.MEMBER (SmsErrorCode.EC_ABSENT_SUBSCRIBER), "
+        "or an HTTP error identifier (E429, BAD_REQUEST); several of them",
     )
     channel_option(explain)
     only = explain.add_mutually_exclusive_group()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from infobip_codes._record import PAGE, CodeRecord
 from infobip_codes.cli._rows import (
@@ -29,6 +29,9 @@ from infobip_codes.cli._terminal import (
 )
 from infobip_codes.cli._writers import enum_name, write_json
 
+if TYPE_CHECKING:
+    from infobip_codes import ParsedHttpError
+
 
 def cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
     """Each code explained, or named as not found (exit status 1 when any is not).
@@ -40,20 +43,56 @@ def cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
     phrase: str = " ".join(args.code).strip()
     if not phrase:
         raise UserError("explain needs an id (27) or a name (EC_ABSENT_SUBSCRIBER)")
-    asked = [(phrase, select(rows_for(phrase), args.channel, kind))]
-    if not asked[0][1] and len(args.code) > 1:
-        each = [(word, select(rows_for(word), args.channel, kind)) for word in args.code]
-        if any(rows for _, rows in each):  # else: words of a phrase, none a code
+
+    def answers(query: str) -> tuple[str, list[CodeRecord], list[ParsedHttpError]]:
+        rows = select(rows_for(query), args.channel, kind)
+        return query, rows, _identifiers(query, args.channel, kind)
+
+    asked = [answers(phrase)]
+    if not (asked[0][1] or asked[0][2]) and len(args.code) > 1:
+        each = [answers(word) for word in args.code]
+        if any(rows or named for _, rows, named in each):  # else: words of a phrase, none a code
             asked = each
-    found = list({id(row): row for _, rows in asked for row in rows}.values())
+    found = list({id(row): row for _, rows, _ in asked for row in rows}.values())
+    errors = [error for _, _, named in asked for error in named]
     if args.json:
-        write_json(out, [{**record_dict(row), "meaning": meaning_of(row)[0]} for row in found])
+        from infobip_codes.cli._http import identifier_json
+
+        write_json(
+            out,
+            [{**record_dict(row), "meaning": meaning_of(row)[0]} for row in found]
+            + [identifier_json(error) for error in errors],
+        )
     else:
         _write_explained(out, found)
-    missing = [query for query, rows in asked if not rows]
+        _write_identifiers(out, errors, bool(found))
+    missing = [query for query, rows, named in asked if not rows and not named]
     for query in missing:
         complain(_not_found(query, args.channel, kind))
     return 1 if missing else 0
+
+
+def _identifiers(query: str, channel: str | None, kind: str | None) -> list[ParsedHttpError]:
+    """The HTTP error identifiers a name asks for: they belong to no channel and are
+    neither a status nor an error, so a narrowed question, or an id, asks for none."""
+    if channel is not None or kind is not None or as_id(query) is not None:
+        return []
+    if len(query) > SHOWN_LIMIT:
+        return []
+    from infobip_codes.cli._http import identifiers_named
+
+    return identifiers_named(query)
+
+
+def _write_identifiers(out: TextIO, errors: list[ParsedHttpError], after: bool) -> None:
+    from infobip_codes.cli._http import identifier_text
+
+    style = Style(out)
+    width = terminal_width()
+    for index, error in enumerate(errors):
+        if index or after:
+            out.write("\n")
+        out.write(identifier_text(error, style, width))
 
 
 def _not_found(query: str, channel: str | None, kind: str | None) -> str:

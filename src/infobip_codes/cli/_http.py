@@ -5,6 +5,11 @@ parses it when it is one of Infobip's HTTP error bodies (a request error or
 an API error), and writes it with :func:`http_error_text` or
 :func:`http_error_json`. A body comes without its HTTP status, so what failed and whether
 to retry are the catalogue's answer for its identifier, where it has one.
+
+``explain`` asks about an identifier alone (``E429``, ``BAD_REQUEST``):
+:func:`identifiers_named` answers it as the parser answers a body that
+carries nothing else, and :func:`identifier_text` and
+:func:`identifier_json` write the identifier's facts with those answers.
 """
 
 from __future__ import annotations
@@ -16,7 +21,14 @@ from infobip_codes.cli._terminal import Style, safe, wrap
 if TYPE_CHECKING:
     from infobip_codes import ParsedHttpError
 
-__all__ = ["http_error_in", "http_error_json", "http_error_text"]
+__all__ = [
+    "http_error_in",
+    "http_error_json",
+    "http_error_text",
+    "identifier_json",
+    "identifier_text",
+    "identifiers_named",
+]
 
 _LABEL = 12  # the widest label, "description", and a space
 _FAILED = {
@@ -133,3 +145,65 @@ def _retry(error: ParsedHttpError) -> str:
     if wait is None:
         return "yes, after backing off"
     return f"yes, after {wait} second{'s' * (wait != 1)} (Retry-After)"
+
+
+def identifiers_named(query: str) -> list[ParsedHttpError]:
+    """The HTTP error identifiers ``query`` names (in any case), each parsed as the
+    body that sends it and nothing else: the answers ``decode`` gives such a body."""
+    from infobip_codes._http import parse_http_error
+    from infobip_codes.http_errors import ApiErrorCode, RequestErrorId
+
+    wanted = query.strip().casefold()
+    bodies: list[dict[str, Any]] = [
+        {"errorCode": code.value} for code in ApiErrorCode if code.value.casefold() == wanted
+    ]
+    bodies += [
+        {"requestError": {"serviceException": {"messageId": error_id.value}}}
+        for error_id in RequestErrorId
+        if error_id.value.casefold() == wanted
+    ]
+    return [parse_http_error(body) for body in bodies]
+
+
+def identifier_json(error: ParsedHttpError) -> dict[str, Any]:
+    """An identifier's facts for machines, with what failed and whether to retry."""
+    code = error.code
+    assert code is not None  # identifiers_named parses only the catalogue's own
+    facts = code.record.to_dict()
+    return {
+        "httpError": {
+            **facts,
+            "enum": f"{type(code).__name__}.{code.name}",
+            "failure": error.failure,
+            "retryable": error.retryable,
+        }
+    }
+
+
+def identifier_text(error: ParsedHttpError, style: Style, width: int) -> str:
+    """An identifier's facts for people, in the layout of :func:`http_error_text`."""
+    code = error.code
+    assert code is not None  # identifiers_named parses only the catalogue's own
+    record = code.record
+    if error.shape == "api_error":
+        title, where = "API error", "the errorCode of an API error body"
+    else:
+        title, where = "request error", "the messageId of a request error body"
+    lines = [f"{style.bold(f'{title} {safe(record.id)}')}  ({where})\n"]
+    statuses = " or ".join(map(str, record.statuses)) or "none shown by its sources"
+    facts = [
+        ("enum", f"{type(code).__name__}.{code.name}"),
+        ("HTTP status", statuses),
+        ("failed", _failed(error)),
+        ("retry", _retry(error)),
+    ]
+    if record.same_as is not None:
+        other = "a request error's messageId" if error.shape == "api_error" else "an API error"
+        facts.append(("same as", f"{record.same_as}, in {other}"))
+    facts.append(("meaning", record.meaning))
+    facts.extend(("sources" if i == 0 else "", src) for i, src in enumerate(record.sources))
+    for label, text in facts:
+        for index, part in enumerate(wrap(text, width, _LABEL + 3)):
+            pad = f"  {style.dim(label.ljust(_LABEL))} " if index == 0 else " " * (_LABEL + 3)
+            lines.append(f"{pad}{part}\n")
+    return "".join(lines)
