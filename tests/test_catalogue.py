@@ -225,6 +225,28 @@ def loaded_after(statement: str) -> list[str]:
     return out.split()
 
 
+@pytest.mark.parametrize(("kind", "first"), [("status", 5), ("error", 27), ("error", 10**9)])
+def test_the_first_look_up_without_a_channel_answers_as_every_later_one(
+    kind: str, first: int
+) -> None:
+    # a fresh process, where this is the first look-up: it builds the map it answers from
+    out = run_python(
+        "from infobip_codes import lookup, _catalogue\n"
+        f"first = lookup.{kind}_by_id({first})\n"
+        f"ids = sorted(_catalogue.scope_by_id({kind!r}))\n"
+        f"later = [lookup.{kind}_by_id(i) for i in [{first}, *ids]]\n"
+        f"wanted = [_catalogue.member_by_id({kind!r}, i, None) for i in [{first}, *ids]]\n"
+        "print(repr(first), first is later[0], later == wanted, len(ids))"
+    )
+    shown, same, agree, count = out.rsplit(maxsplit=3)
+    from infobip_codes import _catalogue
+
+    wanted = (ic.status_by_id if kind == "status" else ic.error_by_id)(first)
+    assert shown == repr(wanted)
+    assert (same, agree) == ("True", "True")
+    assert int(count) == len(_catalogue.scope_by_id(kind))  # type: ignore[arg-type]
+
+
 def test_import_loads_nothing_of_the_catalogue() -> None:
     assert loaded_after("import infobip_codes") == ["infobip_codes"]
 

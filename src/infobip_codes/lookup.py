@@ -17,6 +17,7 @@ any other's alias. Nothing here raises on an id or a name; an unknown
 channel raises ``ValueError`` naming the valid ones.
 """
 
+from collections.abc import Callable
 from typing import Literal, overload
 
 from infobip_codes import _catalogue
@@ -44,6 +45,27 @@ __all__ = [
 # Per kind, each channel's ``get`` of its members by id, filled on first use.
 _STATUS_GET = _catalogue.SCOPE_GETTERS["status"]
 _ERROR_GET = _catalogue.SCOPE_GETTERS["error"]
+
+
+# Without a channel (the common call), the same map's ``get`` under a name of
+# its own: the first look-up builds the map and puts its ``get`` here, which
+# spares every later call a subscription by channel.
+def _first_status(id: int) -> StatusCodeEnum | None:
+    global _STATUS_ANY
+    _STATUS_ANY = _catalogue.scope_by_id("status").get
+    return _STATUS_ANY(id)
+
+
+_STATUS_ANY: Callable[[int], StatusCodeEnum | None] = _first_status
+
+
+def _first_error(id: int) -> ErrorCodeEnum | None:
+    global _ERROR_ANY
+    _ERROR_ANY = _catalogue.scope_by_id("error").get
+    return _ERROR_ANY(id)
+
+
+_ERROR_ANY: Callable[[int], ErrorCodeEnum | None] = _first_error
 
 
 def records() -> tuple[CodeRecord, ...]:
@@ -100,6 +122,8 @@ def status_by_id(id: int, channel: Channel | None = None) -> StatusCodeEnum | No
     <SmsStatusCode.PENDING_WAITING_DELIVERY: 3>
     """
     if type(id) is int:  # the common case, first and fast
+        if channel is None:
+            return _STATUS_ANY(id)
         try:
             found: StatusCodeEnum | None = _STATUS_GET[channel](id)
             return found
@@ -160,6 +184,8 @@ def error_by_id(id: int, channel: Channel | None = None) -> ErrorCodeEnum | None
     <SmsErrorCode.NO_ERROR: 0>
     """
     if type(id) is int:  # the common case, first and fast
+        if channel is None:
+            return _ERROR_ANY(id)
         try:
             found: ErrorCodeEnum | None = _ERROR_GET[channel](id)
             return found
