@@ -176,3 +176,43 @@ def test_explain_asks_no_identifier_of_an_id_a_channel_or_a_kind(run_cli: RunCli
         assert b"matches 'E429'" in proc.stderr
     unknown = run_cli("explain", "E4290")
     assert (unknown.returncode, unknown.stdout) == (1, b"")
+
+
+def test_search_finds_identifiers_by_their_meaning_in_a_table_of_their_own(
+    run_cli: RunCli,
+) -> None:
+    from infobip_codes.http_errors import ApiErrorCode, RequestErrorId
+
+    proc = run_cli("search", "rate", "LIMIT")
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.decode().splitlines()
+    assert lines[0].split() == ["HTTP", "ERROR", "BODY", "IDENTIFIER", "HTTP"]
+    rows = [line.split() for line in lines if not line.startswith(" ")][1:]
+    assert rows == [
+        ["API", "error", "E429", "429"],
+        ["request", "error", "TOO_MANY_REQUESTS", "429"],
+    ]
+    # every identifier whose meaning has the words, and no other, in JSON too
+    wanted = [
+        member.value
+        for family in (ApiErrorCode, RequestErrorId)
+        for member in family
+        if "rate" in member.record.meaning.casefold()
+        and "limit" in member.record.meaning.casefold()
+    ]
+    data = json.loads(run_cli("search", "rate", "limit", "--json").stdout)
+    assert [x["httpError"]["id"] for x in data] == wanted == ["E429", "TOO_MANY_REQUESTS"]
+    assert data[0]["httpError"]["failure"] == "throttled"
+
+
+def test_search_shows_codes_first_and_asks_no_identifier_when_narrowed(run_cli: RunCli) -> None:
+    both = run_cli("search", "credentials")
+    assert both.returncode == 0, both.stderr
+    tables = both.stdout.decode().split("\n\n")
+    assert tables[0].startswith("CHANNEL  KIND")
+    assert tables[1].startswith("HTTP ERROR BODY")
+    assert "UNAUTHORIZED" in tables[1]
+    for narrowed in (("--kind", "error"), ("--channel", "chat")):
+        proc = run_cli("search", "credentials", *narrowed)
+        assert b"HTTP ERROR BODY" not in proc.stdout, narrowed
+    assert run_cli("search", "rate", "limit", "--kind", "error").returncode == 1

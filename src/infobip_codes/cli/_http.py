@@ -10,6 +10,8 @@ to retry are the catalogue's answer for its identifier, where it has one.
 :func:`identifiers_named` answers it as the parser answers a body that
 carries nothing else, and :func:`identifier_text` and
 :func:`identifier_json` write the identifier's facts with those answers.
+``search`` finds identifiers by the words of their meaning
+(:func:`identifiers_matching`).
 """
 
 from __future__ import annotations
@@ -19,7 +21,10 @@ from typing import TYPE_CHECKING, Any
 from infobip_codes.cli._terminal import Style, safe, wrap
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from infobip_codes import ParsedHttpError
+    from infobip_codes._identifiers import HttpErrorIdRecord
 
 __all__ = [
     "http_error_in",
@@ -27,6 +32,7 @@ __all__ = [
     "http_error_text",
     "identifier_json",
     "identifier_text",
+    "identifiers_matching",
     "identifiers_named",
 ]
 
@@ -150,17 +156,30 @@ def _retry(error: ParsedHttpError) -> str:
 def identifiers_named(query: str) -> list[ParsedHttpError]:
     """The HTTP error identifiers ``query`` names (in any case), each parsed as the
     body that sends it and nothing else: the answers ``decode`` gives such a body."""
+    wanted = query.strip().casefold()
+    return _identifiers(lambda record: record.id.casefold() == wanted)
+
+
+def identifiers_matching(text: str) -> list[ParsedHttpError]:
+    """The HTTP error identifiers whose identifier or meaning has every word of
+    ``text`` (in any case), parsed as :func:`identifiers_named` parses them."""
+    words = text.casefold().split()
+    return _identifiers(
+        lambda record: all(w in f"{record.id}\n{record.meaning}".casefold() for w in words)
+    )
+
+
+def _identifiers(wanted: Callable[[HttpErrorIdRecord], bool]) -> list[ParsedHttpError]:
     from infobip_codes._http import parse_http_error
     from infobip_codes.http_errors import ApiErrorCode, RequestErrorId
 
-    wanted = query.strip().casefold()
     bodies: list[dict[str, Any]] = [
-        {"errorCode": code.value} for code in ApiErrorCode if code.value.casefold() == wanted
+        {"errorCode": code.value} for code in ApiErrorCode if wanted(code.record)
     ]
     bodies += [
         {"requestError": {"serviceException": {"messageId": error_id.value}}}
         for error_id in RequestErrorId
-        if error_id.value.casefold() == wanted
+        if wanted(error_id.record)
     ]
     return [parse_http_error(body) for body in bodies]
 

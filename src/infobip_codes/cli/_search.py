@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, TextIO
 
+from infobip_codes.cli._http import identifier_json, identifiers_matching
 from infobip_codes.cli._rows import record_dict, search
 from infobip_codes.cli._terminal import (
     Style,
@@ -20,6 +21,7 @@ from infobip_codes.cli._terminal import (
 from infobip_codes.cli._writers import write_json
 
 if TYPE_CHECKING:
+    from infobip_codes import ParsedHttpError
     from infobip_codes._record import CodeRecord
 
 HEADS = ("CHANNEL", "KIND", "ID", "NAME", "GROUP", "PERMANENT")
@@ -32,14 +34,42 @@ def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
     if not text.strip():
         raise UserError("search needs a word to look for (TEXT is empty)")
     found = search(text, args.channel, args.kind)
+    # HTTP error identifiers belong to no channel and are neither kind of code
+    errors = [] if args.channel or args.kind else identifiers_matching(text)
     if args.json:
-        write_json(out, [record_dict(r) for r in found])
+        write_json(out, [record_dict(r) for r in found] + [identifier_json(e) for e in errors])
     else:
         write_found(out, found)
-    if not found:
+        _write_identifiers(out, errors, after=bool(found))
+    if not found and not errors:
         complain(f"no code's name or description contains {quoted(text)}")
         return 1
     return 0
+
+
+def _write_identifiers(out: TextIO, errors: list[ParsedHttpError], *, after: bool) -> None:
+    """Identifiers as a table of their own, each meaning under its row."""
+    if not errors:
+        return
+    style = Style(out)
+    width = terminal_width()
+    cells = []
+    for error in errors:
+        record = error.code.record if error.code is not None else None
+        assert record is not None  # the catalogue's own identifiers only
+        body = "API error" if error.shape == "api_error" else "request error"
+        http = "/".join(map(str, record.statuses)) or "-"
+        cells.append((record, (body, safe(record.id), http)))
+    heads = ("HTTP ERROR BODY", "IDENTIFIER", "HTTP")
+    widths = [max(len(h), *(len(c[i]) for _, c in cells)) for i, h in enumerate(heads)]
+    if after:
+        out.write("\n")
+    out.write(
+        style.dim("  ".join(h.ljust(w) for h, w in zip(heads, widths, strict=True)).rstrip()) + "\n"
+    )
+    for record, cell in cells:
+        out.write("  ".join(c.ljust(w) for c, w in zip(cell, widths, strict=True)).rstrip() + "\n")
+        out.writelines(f"{'':{INDENT}}{line}\n" for line in wrap(record.meaning, width, INDENT))
 
 
 def write_found(out: TextIO, found: list[CodeRecord]) -> None:
