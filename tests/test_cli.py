@@ -95,6 +95,29 @@ def test_explain_filters_and_names(cli: Cli) -> None:
     assert "chat" not in out
 
 
+def test_explain_with_a_channel_answers_from_the_rows_its_reports_resolve_against(
+    cli: Cli,
+) -> None:
+    # the general statuses, and error 0, that every channel's reports carry: as
+    # status_by_id(..., channel=) answers them
+    for channel in infobip_codes.CHANNELS:
+        for kind, code_id in (("status", 5), ("status", 26), ("error", 0), ("error", 27)):
+            code, out, err = cli("explain", str(code_id), "--channel", channel, f"--{kind}")
+            by_id = infobip_codes.status_by_id if kind == "status" else infobip_codes.error_by_id
+            member = by_id(code_id, channel=channel)
+            if member is None:
+                assert code == 1, (channel, kind, code_id, out)
+                continue
+            assert code == 0, (channel, kind, code_id, err)
+            explained = json.loads(
+                cli("explain", str(code_id), "--channel", channel, f"--{kind}", "--json")[1]
+            )
+            assert (explained[0]["enum"], explained[0]["member"]) == (
+                type(member).__name__,
+                member.name,
+            ), (channel, kind, code_id)
+
+
 def test_explain_json(cli: Cli) -> None:
     code, out, _ = cli("explain", "4102", "--json")
     assert code == 0

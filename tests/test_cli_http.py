@@ -144,7 +144,7 @@ def test_explain_answers_each_identifier_as_decode_answers_a_body_of_it_alone(
         parsed = parse_http_error(sent)
         assert (facts["failure"], facts["retryable"]) == (decoded["failure"], decoded["retryable"])
         assert (facts["failure"], facts["retryable"]) == (parsed.failure, parsed.retryable)
-        assert facts["enum"] == f"{type(member).__name__}.{member.name}"
+        assert facts["enum"] == type(member).__name__  # as explain's code rows name theirs
         assert {k: v for k, v in facts.items() if k not in ("enum", "failure", "retryable")} == (
             member.record.to_dict()
         )
@@ -216,3 +216,37 @@ def test_search_shows_codes_first_and_asks_no_identifier_when_narrowed(run_cli: 
         proc = run_cli("search", "credentials", *narrowed)
         assert b"HTTP ERROR BODY" not in proc.stdout, narrowed
     assert run_cli("search", "rate", "limit", "--kind", "error").returncode == 1
+
+
+def test_explain_takes_every_name_it_prints_for_an_identifier_and_each_once(
+    run_cli: RunCli,
+) -> None:
+    from infobip_codes.http_errors import ApiErrorCode, RequestErrorId
+
+    for member in [*ApiErrorCode, *RequestErrorId]:
+        forms = [f"{type(member).__name__}.{member.name}", member.name.lower()]
+        if not member.value.isdigit():
+            forms.append(member.value)
+        proc = run_cli("explain", "--json", *forms)
+        assert proc.returncode == 0, (forms, proc.stderr)
+        assert [x["httpError"]["id"] for x in json.loads(proc.stdout)] == [member.value], forms
+    proc = run_cli("explain", "E429", "27", "e429", "ApiErrorCode.E429", "27")
+    assert proc.returncode == 0, proc.stderr
+    titles = [block.splitlines()[0] for block in proc.stdout.decode().split("\n\n")]
+    assert titles == [
+        "API error E429  (the errorCode of an API error body)",
+        "sms error 27  EC_ABSENT_SUBSCRIBER",
+    ]
+
+
+def test_explain_names_what_a_narrowed_question_left_out(run_cli: RunCli) -> None:
+    proc = run_cli("explain", "E429", "--channel", "sms")
+    assert proc.returncode == 1
+    assert b"it is an HTTP error identifier, which no channel or kind has" in proc.stderr
+    proc = run_cli("explain", "EC_DECLINE", "--status")
+    assert proc.returncode == 1
+    assert b"the whole catalogue has it as voice error 5603" in proc.stderr
+    assert b"did you mean" not in proc.stderr
+    proc = run_cli("explain", "BAD_REQEST")
+    assert proc.returncode == 1
+    assert b"BAD_REQUEST?" in proc.stderr.split(b"did you mean", 1)[1]

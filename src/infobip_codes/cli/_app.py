@@ -145,8 +145,10 @@ def build_parser() -> argparse.ArgumentParser:
             formatter_class=_Formatter,
         )
 
-    def channel_option(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--channel", choices=CHANNELS, help="only this channel's tables")
+    def channel_option(
+        p: argparse.ArgumentParser, text: str = "only this channel's tables"
+    ) -> None:
+        p.add_argument("--channel", choices=CHANNELS, help=text)
 
     def kind_option(p: argparse.ArgumentParser) -> None:
         p.add_argument("--kind", choices=("status", "error"), help="only codes of this kind")
@@ -160,7 +162,9 @@ def build_parser() -> argparse.ArgumentParser:
         "Enum.MEMBER (SmsErrorCode.EC_ABSENT_SUBSCRIBER), "
         "or an HTTP error identifier (E429, BAD_REQUEST); several of them",
     )
-    channel_option(explain)
+    channel_option(
+        explain, "only the codes this channel's reports carry: its own, then the general ones"
+    )
     only = explain.add_mutually_exclusive_group()
     only.add_argument("--status", action="store_true", help="only status codes")
     only.add_argument("--error", action="store_true", help="only error codes")

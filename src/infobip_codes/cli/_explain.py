@@ -37,36 +37,35 @@ def cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
     """Each code explained, or named as not found (exit status 1 when any is not).
 
     The words together are tried first, as one name (a name of the page may
-    hold a space); then each word as a code of its own.
+    hold a space); then each word as a code of its own. Each answer is written
+    once, in the order asked.
     """
     kind = "status" if args.status else "error" if args.error else None
     phrase: str = " ".join(args.code).strip()
     if not phrase:
         raise UserError("explain needs an id (27) or a name (EC_ABSENT_SUBSCRIBER)")
 
-    def answers(query: str) -> tuple[str, list[CodeRecord], list[ParsedHttpError]]:
-        rows = select(rows_for(query), args.channel, kind)
-        return query, rows, _identifiers(query, args.channel, kind)
+    def answers(query: str) -> tuple[str, list[CodeRecord | ParsedHttpError]]:
+        # with a channel, the rows its reports resolve against: its own, then the
+        # general codes every channel's reports carry (as the look-ups answer)
+        rows = select(rows_for(query, args.channel), None, kind)
+        return query, [*rows, *_identifiers(query, args.channel, kind)]
 
     asked = [answers(phrase)]
-    if not (asked[0][1] or asked[0][2]) and len(args.code) > 1:
+    if not asked[0][1] and len(args.code) > 1:
         each = [answers(word) for word in args.code]
-        if any(rows or named for _, rows, named in each):  # else: words of a phrase, none a code
+        if any(found for _, found in each):  # else: words of a phrase, none a code
             asked = each
-    found = list({id(row): row for _, rows, _ in asked for row in rows}.values())
-    errors = [error for _, _, named in asked for error in named]
+    shown: dict[object, CodeRecord | ParsedHttpError] = {}
+    for _, found in asked:
+        for item in found:
+            shown.setdefault(id(item) if isinstance(item, CodeRecord) else item.code, item)
     if args.json:
-        from infobip_codes.cli._http import identifier_json
-
-        write_json(
-            out,
-            [{**record_dict(row), "meaning": meaning_of(row)[0]} for row in found]
-            + [identifier_json(error) for error in errors],
-        )
+        write_json(out, [_json(item) for item in shown.values()])
     else:
-        _write_explained(out, found)
-        _write_identifiers(out, errors, bool(found))
-    missing = [query for query, rows, named in asked if not rows and not named]
+        style, width = Style(out), terminal_width()
+        out.write("\n".join(_text(item, style, width) for item in shown.values()))
+    missing = [query for query, found in asked if not found]
     for query in missing:
         complain(_not_found(query, args.channel, kind))
     return 1 if missing else 0
@@ -84,21 +83,35 @@ def _identifiers(query: str, channel: str | None, kind: str | None) -> list[Pars
     return identifiers_named(query)
 
 
-def _write_identifiers(out: TextIO, errors: list[ParsedHttpError], after: bool) -> None:
+def _json(item: CodeRecord | ParsedHttpError) -> dict[str, object]:
+    if isinstance(item, CodeRecord):
+        return {**record_dict(item), "meaning": meaning_of(item)[0]}
+    from infobip_codes.cli._http import identifier_json
+
+    return identifier_json(item)
+
+
+def _text(item: CodeRecord | ParsedHttpError, style: Style, width: int) -> str:
+    if isinstance(item, CodeRecord):
+        return _row_text(item, style, width)
     from infobip_codes.cli._http import identifier_text
 
-    style = Style(out)
-    width = terminal_width()
-    for index, error in enumerate(errors):
-        if index or after:
-            out.write("\n")
-        out.write(identifier_text(error, style, width))
+    return identifier_text(item, style, width)
 
 
 def _not_found(query: str, channel: str | None, kind: str | None) -> str:
     where = f" in {channel}" if channel else ""
     message = f"no {kind or 'status or error'} code{where} matches {quoted(query)}"
-    if as_id(query) is not None or len(query) > SHOWN_LIMIT:
+    if len(query) > SHOWN_LIMIT:
+        return message
+    if channel or kind:  # found elsewhere: say where, rather than suggest the name itself
+        elsewhere = [f"{row.channel} {row.kind} {row.id}" for row in rows_for(query)]
+        if elsewhere:
+            more = f" and {len(elsewhere) - 3} more" if len(elsewhere) > 3 else ""
+            return f"{message}; the whole catalogue has it as {', '.join(elsewhere[:3])}{more}"
+        if _identifiers(query, None, None):
+            return f"{message}; it is an HTTP error identifier, which no channel or kind has"
+    if as_id(query) is not None:
         return message
     words = len(query.split()) > 1
     if words and search(query, channel, kind):
@@ -106,40 +119,37 @@ def _not_found(query: str, channel: str | None, kind: str | None) -> str:
 
         return f"{message}; to find it by words: infobip-codes search {shlex.quote(query)}"
     close = suggestions(query)
+    if channel is None and kind is None:
+        from infobip_codes.cli._http import close_identifiers
+
+        close = " or ".join(filter(None, (close, close_identifiers(query))))
     if close:
         return f"{message}; did you mean {close}?"
     return f"{message}; `infobip-codes search WORDS` looks in names and descriptions"
 
 
-def _write_explained(out: TextIO, found: list[CodeRecord]) -> None:
-    """Each row's facts; every text of the catalogue escaped, as a payload's would be."""
-    style = Style(out)
-    width = terminal_width()
-    for index, row in enumerate(found):
-        if index:
-            out.write("\n")
-        title = f"{row.channel} {row.kind} {row.id}"
-        out.write(f"{style.bold(safe(title))}  {style.bold(safe(row.name))}\n")
-        facts = [("enum", f"{enum_name(row)}.{row.member}")]
-        if row.aliases:
-            facts.append(("also sent as", ", ".join(row.aliases)))
-        if row.group_id is not None or row.group_name is not None:
-            facts.append(("group", group_text(row.group_id, row.group_name)))
-        if row.kind == "error":
-            facts.append(("permanent", yes_no(row.permanent)))
-        if row.status_id is not None:
-            facts.append(("status", f"{row.status_id} (general status it maps to)"))
-        lines: list[tuple[str, tuple[str, ...]]] = [
-            (label, (safe(value),)) for label, value in facts
-        ]
-        meaning, good = meaning_of(row)
-        shown = safe(meaning)
-        shown = shown if good is None else style.good(shown) if good else style.bad(shown)
-        lines.append(("meaning", (shown,)))
-        lines.append(("description", wrap(row.description or "(none given)", width, 15)))
-        if row.source != PAGE:
-            lines.append(("source", wrap(row.source, width, 15)))
-        for label, texts in lines:
-            out.write(f"  {style.dim(label.ljust(12))} {texts[0]}\n")
-            for more in texts[1:]:
-                out.write(f"  {'':12} {more}\n")
+def _row_text(row: CodeRecord, style: Style, width: int) -> str:
+    """A row's facts; every text of the catalogue escaped, as a payload's would be."""
+    title = f"{row.channel} {row.kind} {row.id}"
+    parts = [f"{style.bold(safe(title))}  {style.bold(safe(row.name))}\n"]
+    facts = [("enum", f"{enum_name(row)}.{row.member}")]
+    if row.aliases:
+        facts.append(("also sent as", ", ".join(row.aliases)))
+    if row.group_id is not None or row.group_name is not None:
+        facts.append(("group", group_text(row.group_id, row.group_name)))
+    if row.kind == "error":
+        facts.append(("permanent", yes_no(row.permanent)))
+    if row.status_id is not None:
+        facts.append(("status", f"{row.status_id} (general status it maps to)"))
+    lines: list[tuple[str, tuple[str, ...]]] = [(label, (safe(value),)) for label, value in facts]
+    meaning, good = meaning_of(row)
+    shown = safe(meaning)
+    shown = shown if good is None else style.good(shown) if good else style.bad(shown)
+    lines.append(("meaning", (shown,)))
+    lines.append(("description", wrap(row.description or "(none given)", width, 15)))
+    if row.source != PAGE:
+        lines.append(("source", wrap(row.source, width, 15)))
+    for label, texts in lines:
+        parts.append(f"  {style.dim(label.ljust(12))} {texts[0]}\n")
+        parts.extend(f"  {'':12} {more}\n" for more in texts[1:])
+    return "".join(parts)

@@ -24,9 +24,10 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from infobip_codes import ParsedHttpError
-    from infobip_codes._identifiers import HttpErrorIdRecord
+    from infobip_codes._identifiers import HttpErrorIdEnum
 
 __all__ = [
+    "close_identifiers",
     "http_error_in",
     "http_error_json",
     "http_error_text",
@@ -154,32 +155,63 @@ def _retry(error: ParsedHttpError) -> str:
 
 
 def identifiers_named(query: str) -> list[ParsedHttpError]:
-    """The HTTP error identifiers ``query`` names (in any case), each parsed as the
-    body that sends it and nothing else: the answers ``decode`` gives such a body."""
-    wanted = query.strip().casefold()
-    return _identifiers(lambda record: record.id.casefold() == wanted)
+    """The HTTP error identifiers ``query`` names, in any case: by the text Infobip
+    sends, its member name, or ``Enum.MEMBER`` as ``explain`` prints it. Each is
+    parsed as the body that sends it and nothing else: ``decode``'s answers."""
+    whole = query.strip().casefold()
+    family, dot, name = whole.rpartition(".")
+    family = family.rpartition(".")[2]
+
+    def named(member: HttpErrorIdEnum) -> bool:
+        if whole in (member.value.casefold(), member.name.casefold()):
+            return True
+        return (
+            bool(dot)
+            and type(member).__name__.casefold() == family
+            and (name in (member.value.casefold(), member.name.casefold()))
+        )
+
+    return _identifiers(named)
 
 
 def identifiers_matching(text: str) -> list[ParsedHttpError]:
     """The HTTP error identifiers whose identifier or meaning has every word of
     ``text`` (in any case), parsed as :func:`identifiers_named` parses them."""
     words = text.casefold().split()
-    return _identifiers(
-        lambda record: all(w in f"{record.id}\n{record.meaning}".casefold() for w in words)
-    )
+
+    def matching(member: HttpErrorIdEnum) -> bool:
+        return all(w in f"{member.value}\n{member.record.meaning}".casefold() for w in words)
+
+    return _identifiers(matching)
 
 
-def _identifiers(wanted: Callable[[HttpErrorIdRecord], bool]) -> list[ParsedHttpError]:
+def close_identifiers(query: str) -> str:
+    """Identifiers close to ``query`` (a typo's fix) as "A or B"; "" when none is."""
+    import difflib
+
+    from infobip_codes.http_errors import ApiErrorCode, RequestErrorId
+
+    name = query.rpartition(".")[2]
+    if len(name) > 100:
+        return ""
+    texts = {
+        m.value.casefold(): m.value for family in (ApiErrorCode, RequestErrorId) for m in family
+    }
+    found = difflib.get_close_matches(name.casefold(), texts, n=2, cutoff=0.8)
+    return " or ".join(texts[text] for text in found)
+
+
+def _identifiers(wanted: Callable[[HttpErrorIdEnum], bool]) -> list[ParsedHttpError]:
     from infobip_codes._http import parse_http_error
     from infobip_codes.http_errors import ApiErrorCode, RequestErrorId
 
     bodies: list[dict[str, Any]] = [
-        {"errorCode": code.value} for code in ApiErrorCode if wanted(code.record)
+        {"errorCode": code.value} for code in ApiErrorCode if wanted(code)
     ]
     bodies += [
         {"requestError": {"serviceException": {"messageId": error_id.value}}}
         for error_id in RequestErrorId
-        if wanted(error_id.record)
+        if wanted(error_id)
     ]
     return [parse_http_error(body) for body in bodies]
 
@@ -192,7 +224,7 @@ def identifier_json(error: ParsedHttpError) -> dict[str, Any]:
     return {
         "httpError": {
             **facts,
-            "enum": f"{type(code).__name__}.{code.name}",
+            "enum": type(code).__name__,  # as explain's code rows name theirs
             "failure": error.failure,
             "retryable": error.retryable,
         }

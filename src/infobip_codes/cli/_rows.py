@@ -54,15 +54,17 @@ def select(rows: Iterable[CodeRecord], channel: str | None, kind: str | None) ->
     ]
 
 
-def rows_named(query: str) -> list[CodeRecord]:
-    """Rows by printed, member or alias name, or by ``Enum.MEMBER`` as explain prints it."""
+def rows_named(query: str, channel: str | None = None) -> list[CodeRecord]:
+    """Rows by printed, member or alias name, or by ``Enum.MEMBER`` as explain prints it;
+    with a channel, among the rows its reports resolve against."""
     found: list[CodeRecord] = []
     seen: set[int] = set()
     asked_enum, dot, name = query.rpartition(".")
     if not dot:
         name = query
+    scope = _catalogue.channel_or_none(channel)
     for kind in KINDS:
-        for row in _catalogue.rows_named(kind, name):
+        for row in _catalogue.rows_named(kind, name, scope):
             if id(row) in seen:
                 continue
             if dot and asked_enum.rpartition(".")[2].casefold() != enum_name(row).casefold():
@@ -94,12 +96,14 @@ def as_id(query: str) -> int | None:
         return None
 
 
-def rows_for(query: str) -> list[CodeRecord]:
-    """The rows an id or a name stands for, statuses first."""
+def rows_for(query: str, channel: str | None = None) -> list[CodeRecord]:
+    """The rows an id or a name stands for, statuses first; with a channel, among the
+    rows its reports resolve against (its own tables, then the general codes they carry)."""
     code_id = as_id(query)
     if code_id is None:
-        return rows_named(query)
-    return [row for kind in KINDS for row in _catalogue.rows(kind, code_id)]
+        return rows_named(query, channel)
+    scope = _catalogue.channel_or_none(channel)
+    return [row for kind in KINDS for row in _catalogue.rows(kind, code_id, scope)]
 
 
 @functools.lru_cache(maxsize=1)
