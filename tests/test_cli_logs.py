@@ -274,6 +274,36 @@ def test_a_group_name_the_catalogue_lacks_is_said_but_still_matched(run_cli: Run
     assert b"no group in the catalogue has that name" in proc.stderr
 
 
+def test_the_group_warning_and_the_group_filter_read_a_name_alike(run_cli: RunCli) -> None:
+    from infobip_codes import _catalogue
+    from infobip_codes.tables import CHANNELS, KINDS
+
+    # every group of the catalogue, as Enum.MEMBER, is known to the warning
+    every = {
+        f"{type(m).__name__}.{m.name}"
+        for channel in CHANNELS
+        for kind in KINDS
+        for m in map(_catalogue.group_member_of, _catalogue.group_rows(kind, channel).values())
+    }
+    flags = [arg for name in sorted(every) for arg in ("--group", name)]
+    proc = run_cli("decode", "--summary", *flags, stdin=NDJSON)
+    assert b"no group in the catalogue" not in proc.stderr
+    # a known form keeps what the plain name keeps; an unknown one is said and keeps nothing
+    plain = summary(run_cli, "--ndjson", "--group", "UNDELIVERABLE")["results"]
+    assert plain > 0
+    assert summary(run_cli, "--ndjson", "--group", "StatusGroup.UNDELIVERABLE")["results"] == plain
+    for unknown in ("Bogus.UNDELIVERABLE", "SmsStatusGroup.UNDELIVERABLE"):
+        proc = run_cli("decode", "--summary", "--group", unknown, stdin=NDJSON)
+        assert proc.returncode == 1, unknown
+        assert b"no group in the catalogue has that name" in proc.stderr, unknown
+    # a name as sent may hold a dot: matched whole
+    sent = json.dumps({"status": {"groupId": 77, "groupName": "NEW.GROUP", "id": 900}})
+    proc = run_cli("decode", "--group", "new.group", stdin=sent.encode())
+    assert proc.returncode == 0
+    assert b"no group in the catalogue has that name" in proc.stderr
+    assert run_cli("decode", "--group", "X.GROUP", stdin=sent.encode()).returncode == 1
+
+
 # -- 3. every field kept --------------------------------------------------------------
 
 

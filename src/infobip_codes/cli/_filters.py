@@ -13,7 +13,7 @@ from infobip_codes.cli._outcome import FAILED, PENDING, outcome
 from infobip_codes.cli._terminal import complain, quoted
 
 if TYPE_CHECKING:
-    from infobip_codes import ParsedError, ParsedHttpError, ParsedStatus
+    from infobip_codes import GroupEnum, ParsedError, ParsedHttpError, ParsedStatus
     from infobip_codes.cli._results import Result
 
     Value = ParsedStatus[Any] | ParsedError[Any]
@@ -26,10 +26,12 @@ def _number(text: str) -> int | None:
 
 
 class _Wanted:
-    """One ``--code`` or ``--group``: an id, a name, or (a code) ``Enum.MEMBER``."""
+    """One ``--code`` or ``--group``: an id, a name as sent or as the catalogue has
+    it, or ``Enum.MEMBER``."""
 
     def __init__(self, text: str) -> None:
         self.id = _number(text)
+        self.whole = text.strip().casefold()  # a name as sent may hold a dot
         enum, dot, name = text.strip().rpartition(".")
         self.enum = enum.rpartition(".")[2].casefold() if dot else None
         self.name = (name if dot else text.strip()).casefold()
@@ -37,22 +39,29 @@ class _Wanted:
     def code(self, value: Value) -> bool:
         if self.id is not None:
             return value.id == self.id
+        if value.name is not None and value.name.casefold() == self.whole:
+            return True
         code = value.code
         if self.enum is not None:
             return code is not None and (
                 type(code).__name__.casefold() == self.enum and code.name.casefold() == self.name
             )
-        if value.name is not None and value.name.casefold() == self.name:
-            return True
         return code is not None and type(code).from_name(self.name) is code
 
     def group(self, value: Value) -> bool:
         if self.id is not None:
             return value.group_id == self.id
-        if value.group_name is not None and value.group_name.casefold() == self.name:
+        if value.group_name is not None and value.group_name.casefold() == self.whole:
             return True
-        group = value.group
-        return group is not None and self.name in (group.name.casefold(), group.api_name.casefold())
+        return self.group_member(value.group)
+
+    def group_member(self, group: GroupEnum | None) -> bool:
+        """Whether a group of the catalogue is the one named."""
+        if group is None:
+            return False
+        if self.enum is not None and type(group).__name__.casefold() != self.enum:
+            return False
+        return self.name in (group.name.casefold(), group.api_name.casefold())
 
 
 class Filter:
@@ -109,17 +118,23 @@ class Filter:
 
     @staticmethod
     def _warn_unknown_group(groups: tuple[str, ...] | list[str]) -> None:
-        """The same for a group: a name no channel's tables give a group is said."""
+        """The same for a group, by the same test the filter makes of a result's group."""
+        import importlib
+
         from infobip_codes import _catalogue
         from infobip_codes.tables import CHANNELS, KINDS
 
+        for channel in CHANNELS:  # each registers its enums, whose members are the groups
+            importlib.import_module(f"infobip_codes.{channel}")
+        known = [
+            _catalogue.group_member_of(group)
+            for channel in CHANNELS
+            for kind in KINDS
+            for group in _catalogue.group_rows(kind, channel).values()
+        ]
         for text in groups:
-            name = text.strip()
-            if _number(name) is None and not any(
-                _catalogue.group_named(kind, name, channel)
-                for channel in CHANNELS
-                for kind in KINDS
-            ):
+            wanted = _Wanted(text)
+            if wanted.id is None and not any(wanted.group_member(group) for group in known):
                 complain(
                     f"--group {quoted(text)}: no group in the catalogue has that name"
                     "; results are matched by the name they were sent with"
