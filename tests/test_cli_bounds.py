@@ -18,6 +18,7 @@ import pytest
 from conftest import RunCli
 
 import infobip_codes
+from infobip_codes import CodeRecord
 from infobip_codes.cli._inputs import DOCUMENT_LIMIT, LINE_LIMIT
 from infobip_codes.cli._terminal import WRAP_LIMIT
 
@@ -224,8 +225,12 @@ def raw_unsafe(text: str) -> list[str]:
 
 
 def test_every_text_of_the_catalogue_is_escaped_in_explain_and_search() -> None:
-    from infobip_codes.cli._explain import _write_explained
+    from infobip_codes.cli._explain import _row_text
     from infobip_codes.cli._search import write_found
+    from infobip_codes.cli._terminal import Style
+
+    def explained(out: io.StringIO, rows: list[CodeRecord]) -> None:
+        out.write("\n".join(_row_text(row, Style(out), 100) for row in rows))
 
     [row] = [r for r in infobip_codes.records() if (r.kind, r.id) == ("error", 27)]
     hostile = dataclasses.replace(
@@ -237,7 +242,7 @@ def test_every_text_of_the_catalogue_is_escaped_in_explain_and_search() -> None:
         description=HOSTILE,
         source=HOSTILE,
     )
-    for write in (_write_explained, write_found):
+    for write in (explained, write_found):
         out = io.StringIO()
         write(out, [hostile])
         assert raw_unsafe(out.getvalue()) == [], write

@@ -301,3 +301,20 @@ def test_an_export_is_utf8_whatever_the_locale(fmt: str, encoding: str) -> None:
     text = proc.stdout.decode("utf-8")  # strict: the bytes are UTF-8
     assert "handset’s" in text  # a description's own character, not an escape of it
     assert "\\u2019" not in text
+
+
+def test_a_fault_of_the_package_itself_is_one_line_and_exit_70() -> None:
+    # a command that fails in a way no input explains: said in one line, escaped
+    code = (
+        "import infobip_codes.cli._explain as command\n"
+        "def broken(args, out):\n"
+        "    raise RuntimeError('a fault\\x1b[31m of its own')\n"
+        "command.cmd_explain = broken\n"
+        "from infobip_codes.cli import main\n"
+        "raise SystemExit(main(['explain', '27']))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, check=False)
+    assert (proc.returncode, proc.stdout) == (70, b"")
+    text = one_line(proc.stderr)
+    assert text.startswith("infobip-codes: internal error (RuntimeError): a fault\\x1b[31m")
+    assert "\x1b" not in text

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from infobip_codes._version import __version__
-from infobip_codes.cli._terminal import UserError, complain, terminal_width
+from infobip_codes.cli._terminal import UserError, complain, safe, terminal_width
 from infobip_codes.tables import CHANNELS
 
 if TYPE_CHECKING:
@@ -62,8 +62,10 @@ channel's reports resolve against."""
 
 EXIT_STATUS = (
     "exit status: 0 found or decoded, 1 nothing matched, "
-    "2 bad usage, bad input or output that cannot be written"
+    "2 bad usage, bad input or output that cannot be written, "
+    "70 a fault of infobip-codes itself (said in one line)"
 )
+_FAULT = 70  # EX_SOFTWARE: neither the input's fault nor the user's
 
 
 def _top_epilog() -> str:
@@ -323,6 +325,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         except UserError as exc:
             complain(f"error: {exc}")
             return 2
+        except OSError:  # the output's: _written says it
+            raise
+        except Exception as exc:  # a fault of this package: one line, not a traceback
+            try:
+                text = safe(str(exc))[:200]
+            except Exception:  # an exception that cannot even say what it is
+                text = "(no text)"
+            complain(
+                f"internal error ({type(exc).__name__}): {text}; this is a fault of "
+                "infobip-codes, worth reporting with the command that shows it"
+            )
+            return _FAULT
         return result
 
     try:
