@@ -147,10 +147,8 @@ def build_parser() -> argparse.ArgumentParser:
             formatter_class=_Formatter,
         )
 
-    def channel_option(
-        p: argparse.ArgumentParser, text: str = "only this channel's tables"
-    ) -> None:
-        p.add_argument("--channel", choices=CHANNELS, help=text)
+    def channel_option(p: argparse.ArgumentParser, detail: str = "its own tables only") -> None:
+        p.add_argument("--channel", choices=CHANNELS, help=f"this channel: {detail}")
 
     def kind_option(p: argparse.ArgumentParser) -> None:
         p.add_argument("--kind", choices=("status", "error"), help="only codes of this kind")
@@ -164,9 +162,7 @@ def build_parser() -> argparse.ArgumentParser:
         "Enum.MEMBER (SmsErrorCode.EC_ABSENT_SUBSCRIBER), "
         "or an HTTP error identifier (E429, BAD_REQUEST); several of them",
     )
-    channel_option(
-        explain, "only the codes this channel's reports carry: its own, then the general ones"
-    )
+    channel_option(explain, "the codes its reports carry (its own, then the general ones)")
     only = explain.add_mutually_exclusive_group()
     only.add_argument("--status", action="store_true", help="only status codes")
     only.add_argument("--error", action="store_true", help="only error codes")
@@ -210,7 +206,7 @@ def build_parser() -> argparse.ArgumentParser:
     decode.add_argument(
         "file", nargs="?", metavar="FILE", help="JSON or NDJSON file (default: stdin)"
     )
-    channel_option(decode)
+    channel_option(decode, "codes read as its reports carry them (its own, then the general ones)")
     shape = decode.add_argument_group("input")
     shape.add_argument(
         "--ndjson", action="store_true", help="read one value a line, however it looks"
