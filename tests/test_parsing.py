@@ -987,3 +987,24 @@ def test_the_depth_check_reads_unterminated_strings() -> None:
 def test_a_byte_order_mark_on_a_text_line_is_read_as_json_does_on_bytes() -> None:
     [r] = iter_report(['\ufeff{"messageId": "a"}'])
     assert r.message_id == "a"
+
+
+def test_a_group_name_that_is_not_the_sent_group_ids_is_reported() -> None:
+    unknown_name = parse_error({"id": 27, "groupId": 1, "groupName": "FOO_ERRORS"})
+    assert unknown_name.mismatches == (
+        "error 27: groupName 'FOO_ERRORS' differs from the catalogue's 'HANDSET_ERRORS' "
+        "for group 1",
+    )
+    assert unknown_name.group is SmsErrorGroup.HANDSET_ERRORS  # the id decides, as sent
+    assert unknown_name.group_name == "FOO_ERRORS"  # and the name is kept as sent
+    # an unknown code: the channel's group 1 has another name
+    chat = parse_error({"groupId": 1, "groupName": "USER_ERRORS", "id": 4242}, channel="chat")
+    assert chat.mismatches == (
+        "error 4242: groupName 'USER_ERRORS' differs from the catalogue's 'Client error' "
+        "for group 1",
+    )
+    # the group's own name, in any case, and a group the channel does not know: nothing
+    assert parse_error({"id": 27, "groupId": 1, "groupName": "handset_errors"}).mismatches == ()
+    assert parse_error({"id": 4242, "groupId": 77, "groupName": "NEW"}).mismatches == ()
+    with pytest.raises(PayloadError, match="groupName 'FOO_ERRORS' differs"):
+        parse_error({"id": 27, "groupId": 1, "groupName": "FOO_ERRORS"}, strict=True)

@@ -12,7 +12,11 @@ The rules, each written here only:
 * **The payload is the authority**: what it sends is kept; the row fills in
   only what it lacks. The group is the payload's (by id, else by name),
   resolved through the channel's groups, even for a code nobody knows.
-* **Disagreements are reported** as sentences (``mismatches``), never fixed.
+* **Disagreements are reported** as sentences (``mismatches``), never fixed:
+  a name or a group (by id or by name) that is not the row's, and a
+  groupName that is not the sent groupId's. An error's ``permanent`` is the
+  payload's to say for that message: a value other than the row's is kept,
+  not reported.
 """
 
 from __future__ import annotations
@@ -73,9 +77,13 @@ def _number(value: int | None) -> str:
 
 
 def _mismatches(
-    kind: Kind, row: CodeRecord | None, sent: Sent, named: GroupRecord | None
+    kind: Kind,
+    row: CodeRecord | None,
+    sent: Sent,
+    groups: tuple[GroupRecord | None, GroupRecord | None],
 ) -> tuple[str, ...]:
-    """Where the payload and the catalogue disagree, in words."""
+    """Where the payload and the catalogue disagree, in words. ``groups`` are the
+    channel's groups of the sent groupId and of the sent groupName."""
     code_id, name, group_id, group_name, _ = sent
     if code_id is not None:
         label = f"{kind} {_number(code_id)}"
@@ -102,11 +110,18 @@ def _mismatches(
                 f"{label}: groupName {key_text(group_name)} contradicts the catalogue's "
                 f"{row.group_name!r}"
             )
-    if group_id is not None and named is not None and named.id != group_id:
-        found.append(
-            f"{label}: groupName {key_text(group_name or '')} is group {named.id}, "
-            f"not groupId {_number(group_id)}"
-        )
+    by_id, named = groups
+    if group_id is not None and group_name is not None:
+        if named is not None and named.id != group_id:
+            found.append(
+                f"{label}: groupName {key_text(group_name)} is group {named.id}, "
+                f"not groupId {_number(group_id)}"
+            )
+        elif named is None and by_id is not None:
+            found.append(
+                f"{label}: groupName {key_text(group_name)} differs from the catalogue's "
+                f"{by_id.name!r} for group {by_id.id}"
+            )
     return tuple(found)
 
 
@@ -141,5 +156,5 @@ def resolve(kind: Kind, sent: Sent, channel: Channel | None) -> Resolution:
         group_record,
         None if group_record is None else _catalogue.group_member_of(group_record),
         channel if row is None else row.channel,
-        _mismatches(kind, row, sent, named if sent[2] is not None else None),
+        _mismatches(kind, row, sent, (group_record, named)),
     )
