@@ -320,7 +320,8 @@ def test_strict_raises_on_the_first_mismatch_in_a_report() -> None:
     ("payload", "field", "found"),
     [
         ("DELIVERED", "$", "expected a report, response or result"),
-        ({"results": {"a": 1}}, "results", "expected a list, found dict"),
+        ({"results": {"a": 1}}, "$.results", "expected a list, found dict"),
+        ({"messages": 5}, "$.messages", "expected a list, found int 5"),
         ({"results": [1]}, "$.results[0]", "expected a result (a JSON object), found int 1"),
         ({"results": [{"messageId": 7}]}, "$.results[0].messageId", "expected a string"),
         ({"results": [{"status": []}]}, "$.results[0].status", "found list of 0 items"),
@@ -345,6 +346,12 @@ def test_strict_raises_on_the_first_mismatch_in_a_report() -> None:
             "needs at least one of id, name, groupId, groupName",
         ),
         ({"results": [{}]}, "$.results[0]", "expected a result with messageId, status or error"),
+        (
+            {"results": [{"status": None, "error": None}]},
+            "$.results[0]",
+            "messageId, status or error (status and error are null)",
+        ),
+        ({"results": [{"messageId": None}]}, "$.results[0]", "(messageId is null)"),
     ],
 )
 def test_malformed_payloads_name_the_field(payload: Any, field: str, found: str) -> None:
@@ -673,7 +680,9 @@ def test_hostile_messages_say_what_was_found() -> None:
         "(found keys: int 1, null)"
     )
     assert problem(BrokenMapping()) == "$: could not be read (RuntimeError)"
-    with pytest.raises(PayloadError, match=r"^results\[0\]: could not be read \(RuntimeError\)$"):
+    with pytest.raises(
+        PayloadError, match=r"^\$\.results\[0\]: could not be read \(RuntimeError\)$"
+    ):
         parse_report({"results": BrokenSequence(1)})
 
 

@@ -122,9 +122,13 @@ def result_from(obj: object, classes: Classes, channel: Channel | None, strict: 
     status_obj = data.get("status")
     error_obj = data.get("error")
     if message_id is None and status_obj is None and error_obj is None:
-        raise PayloadError(
-            "$", f"expected a result with messageId, status or error (found keys: {keys(data)})"
-        )
+        nulls = [key for key in ("messageId", "status", "error") if key in data]
+        if nulls:
+            verb = "is" if len(nulls) == 1 else "are"
+            said = f"{' and '.join(nulls)} {verb} null"
+        else:
+            said = f"found keys: {keys(data)}"
+        raise PayloadError("$", f"expected a result with messageId, status or error ({said})")
     status = error = None
     try:
         if status_obj is not None:
@@ -144,7 +148,7 @@ def results(obj: object, classes: Classes, channel: Channel | None, strict: bool
     data = as_mapping(obj, "$", "a report, response or result")
     for envelope in ("results", "messages"):
         if envelope in data:
-            for index, item in items(data[envelope], envelope):
+            for index, item in items(data[envelope], f"$.{envelope}"):
                 try:
                     found = result_from(item, classes, channel, strict)
                 except PayloadError as exc:
