@@ -305,6 +305,11 @@ def test_decode_empty_envelope_matches_nothing(cli: Cli) -> None:
     [
         ('{"results": [', "invalid JSON at line 1, column 14"),
         ('{\n "id": 27\n "name": "x"}', "invalid JSON at line 3, column 2"),
+        (
+            '{\n "id": 5\n}\n{\n "id": 27\n}\n',  # jq's output: values one after another
+            "line 4, column 1: Extra data; several JSON values: put one a line (jq -c) "
+            "and use --ndjson",
+        ),
         ('{"id": "27"}', "$.id: expected an integer, found str '27'"),
         ('{"id": true}', "$.id: expected an integer, found bool True"),
         ("[1, 2]", "[0]: expected a report, response or result (a JSON object), found int"),

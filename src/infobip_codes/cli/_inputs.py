@@ -57,7 +57,10 @@ def loads(text: bytes, source: str) -> object:
     try:
         return load_json(text, positions=True)
     except PayloadError as exc:
-        raise UserError(f"{source}: {exc.problem}") from None
+        hint = ""
+        if exc.problem.endswith(": Extra data"):  # JSON values one after another (jq's output)
+            hint = "; several JSON values: put one a line (jq -c) and use --ndjson"
+        raise UserError(f"{source}: {exc.problem}{hint}") from None
 
 
 def values(
