@@ -22,10 +22,13 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from codegen.checks import Checks
 from codegen.problems import Problem
-from codegen.reader import read_yaml
+from codegen.reader import display_path, read_yaml, yaml_round_trip
 from codegen.runtime_names import reserved_identifier_members
-from codegen.spec import IDENTIFIERS_FILE, _Validator, display_path, yaml_round_trip
+
+IDENTIFIERS_FILE = "http_errors.yaml"
+"""The HTTP error identifiers' file in ``spec/``."""
 
 MODULE = "http_errors"
 """The generated module, ``infobip_codes.http_errors``."""
@@ -152,11 +155,11 @@ def load_identifiers(spec_dir: Path, problems: list[Problem]) -> Identifiers:
     return _IdentifierValidator(shown, problems).catalogue(doc)
 
 
-class _IdentifierValidator(_Validator):
-    """The channel validator's checks, applied to the identifier catalogue."""
+class _IdentifierValidator(Checks):
+    """The spec's field checks, applied to the identifier catalogue."""
 
     def __init__(self, path: str, problems: list[Problem]) -> None:
-        super().__init__(path, IDENTIFIERS_FILE, problems, None)
+        super().__init__(path, problems)
         self.reserved = reserved_identifier_members()
         self.seen: dict[tuple[str, str, str], int] = {}  # (family, "member" or "id", it) -> line
 

@@ -28,7 +28,8 @@ from codegen.columns import CODE_FIELDS
 from codegen.files import write_if_changed
 from codegen.page import PageCode, PageError, PageGroup, PageSection, read_page
 from codegen.problems import Problem, SpecError
-from codegen.spec import display_path, read_documents, yaml_round_trip
+from codegen.reader import display_path, yaml_round_trip
+from codegen.spec import read_documents
 
 # the keys of a row, in the order the importer writes them
 KEY_ORDER = tuple(field.name for field in CODE_FIELDS if field.sort == "key")

@@ -198,3 +198,24 @@ def _refusal(exc: Exception, text: str, fallback: tuple[int, int]) -> _Refused:
     else:
         where, what = fallback, str(exc)
     return _Refused(where[0], where[1], f"invalid YAML: {cap(what)}")
+
+
+def yaml_round_trip() -> YAML:
+    """The one YAML configuration used to read and write the spec."""
+    yaml = YAML(typ="rt")
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.width = 4096  # one description per line keeps diffs of the spec readable
+    yaml.preserve_quotes = True
+    return yaml
+
+
+def display_path(path: Path, root: Path) -> str:
+    """``spec/sms.yaml``: a file of the spec directory, as messages name it.
+
+    Only the directory is resolved: the file may be a link, or a link loop.
+    """
+    try:
+        resolved = root.resolve()
+        return (resolved / path.relative_to(root)).relative_to(resolved.parent).as_posix()
+    except (ValueError, OSError, RuntimeError):
+        return path.as_posix()

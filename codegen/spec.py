@@ -11,18 +11,16 @@ below are the machine-readable half of the same contract.
 
 from __future__ import annotations
 
-import difflib
 import keyword
 import os
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from codegen.checks import Checks
 from codegen.columns import (
     CODE_FIELDS,
     GROUP_FIELDS,
@@ -33,17 +31,12 @@ from codegen.columns import (
     plain,
     row_keys,
 )
+from codegen.identifiers import IDENTIFIERS_FILE, Identifiers, load_identifiers
 from codegen.problems import Problem, SpecError, preview
-from codegen.reader import describe, read_yaml, refused_character
+from codegen.reader import display_path, read_yaml, yaml_round_trip
 from codegen.runtime_names import reserved_members
 
-if TYPE_CHECKING:
-    from codegen.identifiers import Identifiers
-
 HEADING_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ()&/,.-]*")
-MAX_ID = 2**31 - 1
-"""The largest id (of a code or group, ``status_id``, ``shared_with``): what SQL's
-INTEGER holds in SQLite, DuckDB and PostgreSQL alike."""
 MAX_NAME = 64
 """The longest printed name (of a code, alias or group) and member name."""
 MAX_CHANNEL = 24
@@ -51,8 +44,6 @@ MAX_CHANNEL = 24
 channel's module and classes together stay within the line limit."""
 INDEX_FILE = "channels.yaml"
 """Lists the channel files in page order; every other file in spec/ is a channel's, but:"""
-IDENTIFIERS_FILE = "http_errors.yaml"
-"""The HTTP error identifiers, which codegen/identifiers.py reads."""
 
 
 CHANNEL_KEYS = {
@@ -186,30 +177,9 @@ class Spec:
         raise KeyError(name)
 
 
-def yaml_round_trip() -> YAML:
-    """The one YAML configuration used to read and write the spec."""
-    yaml = YAML(typ="rt")
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.width = 4096  # one description per line keeps diffs of the spec readable
-    yaml.preserve_quotes = True
-    return yaml
-
-
 def member_from_group_name(name: str) -> str:
     """``"Registration error"`` -> ``"REGISTRATION_ERROR"``."""
     return re.sub(r"\W+", "_", name.strip()).strip("_").upper()
-
-
-def display_path(path: Path, root: Path) -> str:
-    """``spec/sms.yaml``: a file of the spec directory, as messages name it.
-
-    Only the directory is resolved: the file may be a link, or a link loop.
-    """
-    try:
-        resolved = root.resolve()
-        return (resolved / path.relative_to(root)).relative_to(resolved.parent).as_posix()
-    except (ValueError, OSError, RuntimeError):
-        return path.as_posix()
 
 
 @dataclass
@@ -295,8 +265,6 @@ def load_spec(spec_dir: Path) -> Spec:
     if problems or general is None:
         raise SpecError(problems or [Problem(found.index, 0, 0, "no general channel")])
     shared = _shared(found, general, problems)
-    from codegen.identifiers import load_identifiers
-
     identifiers = load_identifiers(spec_dir, problems)
     if problems:
         raise SpecError(problems)
@@ -419,14 +387,13 @@ def _channel_list(
     return names, general
 
 
-class _Validator:
+class _Validator(Checks):
     """Turns one channel document into a :class:`Channel`, recording problems."""
 
     def __init__(self, path: str, name: str, problems: list[Problem], general: bool | None) -> None:
         """``general``: whether this is the general channel (None: the index does not say)."""
-        self.path = path
+        super().__init__(path, problems)
         self.name = name
-        self.problems = problems
         self.general = general
         # alias -> the id of the other code whose name it declares it shares
         self.shared_aliases: dict[str, int] = {}
@@ -434,94 +401,6 @@ class _Validator:
     def identity(self, kind: str, ident: int, name: str, member: str) -> dict[str, Any]:
         """The fields a code and a group both start with: where it stands, and who it is."""
         return {"channel": self.name, "kind": kind, "id": ident, "name": name, "member": member}
-
-    # -- reporting helpers -------------------------------------------------
-
-    def problem(self, where: tuple[int, int], message: str) -> None:
-        self.problems.append(Problem(self.path, where[0] + 1, where[1] + 1, message))
-
-    def key_at(self, node: CommentedMap, key: str) -> tuple[int, int]:
-        line, column = node.lc.key(key)
-        return (line, column)
-
-    def value_at(self, node: CommentedMap, key: str) -> tuple[int, int]:
-        line, column = node.lc.value(key)
-        return (line, column)
-
-    def node_at(self, node: Any) -> tuple[int, int]:
-        return (node.lc.line, node.lc.col)
-
-    def keys(self, node: CommentedMap, allowed: dict[str, bool], what: str) -> bool:
-        """Report unknown and missing keys; True when every required key is there."""
-        ok = True
-        for key in node:
-            if key not in allowed:
-                near = difflib.get_close_matches(str(key), list(allowed), n=1)
-                hint = f"did you mean {near[0]!r}? " if near else ""
-                expected = ", ".join(allowed)
-                self.problem(
-                    self.key_at(node, key),
-                    f"unknown key {key!r} in {what} ({hint}expected one of: {expected})",
-                )
-        for key, required in allowed.items():
-            if required and key not in node:
-                self.problem(self.node_at(node), f"{what} is missing required key {key!r}")
-                ok = False
-        return ok
-
-    def int_(self, node: CommentedMap, key: str, what: str) -> int | None:
-        value = node.get(key)
-        if isinstance(value, bool) or not isinstance(value, int):
-            self.problem(
-                self.value_at(node, key),
-                f"{what}: {key!r} must be an integer, not {preview(value)}",
-            )
-            return None
-        if not 0 <= value <= MAX_ID:
-            self.problem(
-                self.value_at(node, key),
-                f"{what}: {key!r} must be between 0 and {MAX_ID} (what SQL's INTEGER and the "
-                f"parser hold), not {preview(value)}",
-            )
-            return None
-        return int(value)
-
-    def str_(self, node: CommentedMap, key: str, what: str, nullable: bool = False) -> str | None:
-        value = node.get(key)
-        if value is None and nullable:
-            return None
-        if not isinstance(value, str) or not value.strip():
-            kind = "a non-empty string" + (" or null" if nullable else "")
-            self.problem(
-                self.value_at(node, key), f"{what}: {key!r} must be {kind}, not {preview(value)}"
-            )
-            return None
-        text = str(value)
-        refused = refused_character(text)
-        if refused is not None:
-            self.problem(
-                self.value_at(node, key),
-                f"{what}: {key!r} holds {describe(text[refused])} (character {refused + 1}); "
-                "control, format, surrogate and line or paragraph separator characters are "
-                "not allowed in the spec's texts",
-            )
-            return None
-        if " ".join(text.split()) != text:
-            self.problem(
-                self.value_at(node, key),
-                f"{what}: {key!r} must be one line with single spaces and no surrounding blanks",
-            )
-        return text
-
-    def bool_(self, node: CommentedMap, key: str, what: str) -> bool | None:
-        value = node.get(key)
-        if not isinstance(value, bool):
-            self.problem(
-                self.value_at(node, key),
-                f"{what}: {key!r} must be true or false, not {preview(value)}",
-            )
-            return None
-        return bool(value)
 
     def name_(self, node: CommentedMap, what: str) -> str | None:
         """A printed name: a text of at most :data:`MAX_NAME` characters."""
@@ -616,21 +495,6 @@ class _Validator:
             else:
                 found.append((alias_name, source))
         return tuple(found)
-
-    def seq(self, node: CommentedMap, key: str, what: str) -> CommentedSeq | None:
-        value = node.get(key)
-        if not isinstance(value, CommentedSeq):
-            self.problem(self.value_at(node, key), f"{what}: {key!r} must be a list")
-            return None
-        return value
-
-    def maps(self, seq: CommentedSeq, what: str) -> Iterator[CommentedMap]:
-        for i, item in enumerate(seq):
-            if isinstance(item, CommentedMap):
-                yield item
-            else:
-                line, column = seq.lc.item(i)
-                self.problem((line, column), f"each {what} must be a mapping")
 
     # -- the document --------------------------------------------------------
 

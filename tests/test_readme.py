@@ -73,7 +73,7 @@ def test_console_examples_print_what_readme_shows(command: str, expected: str) -
 
 
 def test_the_bounds_it_states_are_the_codes() -> None:
-    from codegen.spec import MAX_ID
+    from codegen.checks import MAX_ID
     from infobip_codes._stream import MAX_DEPTH
     from infobip_codes.cli._inputs import LINE_LIMIT
     from infobip_codes.cli._terminal import SHOWN_LIMIT
