@@ -13,10 +13,12 @@ The rules, each written here only:
   only what it lacks. The group is the payload's (by id, else by name),
   resolved through the channel's groups, even for a code nobody knows.
 * **Disagreements are reported** as sentences (``mismatches``), never fixed:
-  a name or a group (by id or by name) that is not the row's, and a
-  groupName that is not the sent groupId's. An error's ``permanent`` is the
-  payload's to say for that message: a value other than the row's is kept,
-  not reported.
+  a name or a group that contradicts the row, and a groupName that names
+  another group of the channel than the sent groupId. A groupName the
+  channel's groups do not know is kept, not reported: reports of one
+  channel carry another's group names, and a code the catalogue lacks has no
+  channel to read them by. An error's ``permanent`` is the payload's to say
+  for that message: a value other than the row's is kept, not reported.
 """
 
 from __future__ import annotations
@@ -77,13 +79,9 @@ def _number(value: int | None) -> str:
 
 
 def _mismatches(
-    kind: Kind,
-    row: CodeRecord | None,
-    sent: Sent,
-    groups: tuple[GroupRecord | None, GroupRecord | None],
+    kind: Kind, row: CodeRecord | None, sent: Sent, named: GroupRecord | None
 ) -> tuple[str, ...]:
-    """Where the payload and the catalogue disagree, in words. ``groups`` are the
-    channel's groups of the sent groupId and of the sent groupName."""
+    """Where the payload and the catalogue disagree, in words."""
     code_id, name, group_id, group_name, _ = sent
     if code_id is not None:
         label = f"{kind} {_number(code_id)}"
@@ -110,18 +108,11 @@ def _mismatches(
                 f"{label}: groupName {key_text(group_name)} contradicts the catalogue's "
                 f"{row.group_name!r}"
             )
-    by_id, named = groups
-    if group_id is not None and group_name is not None:
-        if named is not None and named.id != group_id:
-            found.append(
-                f"{label}: groupName {key_text(group_name)} is group {named.id}, "
-                f"not groupId {_number(group_id)}"
-            )
-        elif named is None and by_id is not None:
-            found.append(
-                f"{label}: groupName {key_text(group_name)} differs from the catalogue's "
-                f"{by_id.name!r} for group {by_id.id}"
-            )
+    if group_id is not None and named is not None and named.id != group_id:
+        found.append(
+            f"{label}: groupName {key_text(group_name or '')} is group {named.id}, "
+            f"not groupId {_number(group_id)}"
+        )
     return tuple(found)
 
 
@@ -156,5 +147,5 @@ def resolve(kind: Kind, sent: Sent, channel: Channel | None) -> Resolution:
         group_record,
         None if group_record is None else _catalogue.group_member_of(group_record),
         channel if row is None else row.channel,
-        _mismatches(kind, row, sent, (group_record, named)),
+        _mismatches(kind, row, sent, named if sent[2] is not None else None),
     )
