@@ -310,6 +310,7 @@ def test_decode_empty_envelope_matches_nothing(cli: Cli) -> None:
             "line 4, column 1: Extra data; several JSON values: put one a line (jq -c) "
             "and use --ndjson",
         ),
+        ('{"results": []}x', "invalid JSON at line 1, column 16: Extra data"),
         ('{"id": "27"}', "$.id: expected an integer, found str '27'"),
         ('{"id": true}', "$.id: expected an integer, found bool True"),
         ("[1, 2]", "[0]: expected a report, response or result (a JSON object), found int"),
@@ -322,6 +323,7 @@ def test_decode_bad_input_is_one_line_and_exit_2(cli: Cli, stdin: str, message: 
     assert code == 2
     assert out == ""
     assert message in err
+    assert ("jq -c" in err) == ("jq -c" in message)  # the hint only where values follow
     assert "Traceback" not in err
     assert len(err.strip().splitlines()) == 1
 

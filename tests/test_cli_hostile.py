@@ -303,18 +303,33 @@ def test_an_export_is_utf8_whatever_the_locale(fmt: str, encoding: str) -> None:
     assert "\\u2019" not in text
 
 
-def test_a_fault_of_the_package_itself_is_one_line_and_exit_70() -> None:
-    # a command that fails in a way no input explains: said in one line, escaped
-    code = (
-        "import infobip_codes.cli._explain as command\n"
+@pytest.mark.parametrize(
+    "breaking",
+    [
+        # a command that fails in a way no input explains
+        "import infobip_codes.cli._explain as module\n"
         "def broken(args, out):\n"
         "    raise RuntimeError('a fault\\x1b[31m of its own')\n"
-        "command.cmd_explain = broken\n"
+        "module.cmd_explain = broken\n",
+        # the command line's own parser, and the loading of a command (a broken install)
+        "import infobip_codes.cli._app as module\n"
+        "def broken():\n"
+        "    raise RuntimeError('a fault\\x1b[31m of its own')\n"
+        "module.build_parser = broken\n",
+        "import importlib\n"
+        "def broken(name, package=None):\n"
+        "    raise RuntimeError('a fault\\x1b[31m of its own')\n"
+        "importlib.import_module = broken\n",
+    ],
+)
+def test_a_fault_of_the_package_itself_is_one_line_and_exit_70(breaking: str) -> None:
+    code = (
         "from infobip_codes.cli import main\n"
-        "raise SystemExit(main(['explain', '27']))\n"
+        + breaking
+        + "raise SystemExit(main(['explain', '27']))\n"
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, check=False)
-    assert (proc.returncode, proc.stdout) == (70, b"")
+    assert (proc.returncode, proc.stdout) == (70, b""), proc.stderr
     text = one_line(proc.stderr)
     assert text.startswith("infobip-codes: internal error (RuntimeError): a fault\\x1b[31m")
     assert "\x1b" not in text

@@ -247,6 +247,17 @@ def test_explain_names_what_a_narrowed_question_left_out(run_cli: RunCli) -> Non
     assert proc.returncode == 1
     assert b"the whole catalogue has it as voice error 5603" in proc.stderr
     assert b"did you mean" not in proc.stderr
+    proc = run_cli("explain", "4102", "--channel", "voice")  # two rows of one code: named once
+    assert proc.stderr.decode().splitlines() == [
+        "infobip-codes: no status or error code in voice matches '4102'; "
+        "the whole catalogue has it as sms error 4102",
+    ]
+    proc = run_cli("explain", "27", "NOPE_X", "nope_x", "NOPE_X")  # each miss said once
+    assert proc.returncode == 1
+    assert [line.split("'")[1] for line in proc.stderr.decode().splitlines()] == [
+        "NOPE_X",
+        "nope_x",
+    ]
     proc = run_cli("explain", "BAD_REQEST")
     assert proc.returncode == 1
     assert b"BAD_REQUEST?" in proc.stderr.split(b"did you mean", 1)[1]

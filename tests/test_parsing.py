@@ -351,6 +351,16 @@ def test_strict_raises_on_the_first_mismatch_in_a_report() -> None:
             "$.results[0]",
             "messageId, status or error (status and error are null)",
         ),
+        (
+            {"results": [{"messageId": None, "status": None, "error": None}]},
+            "$.results[0]",
+            "(messageId, status and error are null)",
+        ),
+        (
+            {"results": [{"messageId": "m", "error": {"groupName": None, "id": None}}]},
+            "$.results[0].error",
+            "needs at least one of id, name, groupId, groupName (id and groupName are null)",
+        ),
         ({"results": [{"messageId": None}]}, "$.results[0]", "(messageId is null)"),
     ],
 )

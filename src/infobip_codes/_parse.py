@@ -105,12 +105,24 @@ def error_from(obj: object, cls: Any, channel: Channel | None, strict: bool) -> 
 def _needs_one(sent: Any, kind: str, data: Mapping[Any, Any]) -> Any:
     if sent[0] is None and sent[1] is None and sent[2] is None and sent[3] is None:
         article = "an" if kind == "error" else "a"
+        fields = ("id", "name", "groupId", "groupName", "group_id", "group_name")
         raise PayloadError(
             "$",
             f"{article} {kind} object needs at least one of id, name, groupId, groupName "
-            f"(found keys: {keys(data)})",
+            f"({_nulls_or_keys(data, fields)})",
         )
     return sent
+
+
+def _nulls_or_keys(data: Mapping[Any, Any], fields: tuple[str, ...]) -> str:
+    """What a message says of an object that lacks every field it needs: which of
+    them it sends as null, else which keys it has."""
+    nulls = [field for field in fields if field in data]
+    if not nulls:
+        return f"found keys: {keys(data)}"
+    if len(nulls) == 1:
+        return f"{nulls[0]} is null"
+    return f"{', '.join(nulls[:-1])} and {nulls[-1]} are null"
 
 
 def result_from(obj: object, classes: Classes, channel: Channel | None, strict: bool) -> Any:
@@ -122,12 +134,7 @@ def result_from(obj: object, classes: Classes, channel: Channel | None, strict: 
     status_obj = data.get("status")
     error_obj = data.get("error")
     if message_id is None and status_obj is None and error_obj is None:
-        nulls = [key for key in ("messageId", "status", "error") if key in data]
-        if nulls:
-            verb = "is" if len(nulls) == 1 else "are"
-            said = f"{' and '.join(nulls)} {verb} null"
-        else:
-            said = f"found keys: {keys(data)}"
+        said = _nulls_or_keys(data, ("messageId", "status", "error"))
         raise PayloadError("$", f"expected a result with messageId, status or error ({said})")
     status = error = None
     try:

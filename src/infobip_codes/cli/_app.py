@@ -289,6 +289,14 @@ def _written(run: Callable[[], int]) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """The command line: an exit status, and never a traceback."""
+    try:
+        return _main(argv)
+    except Exception as exc:  # neither the input's fault nor the output's: ours
+        return _fault(exc)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     for stream in (sys.stdout, sys.stderr):
         # A terminal that cannot show "’" gets an escape, not a UnicodeEncodeError.
         reconfigure = getattr(stream, "reconfigure", None)
@@ -321,21 +329,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         except UserError as exc:
             complain(f"error: {exc}")
             return 2
-        except OSError:  # the output's: _written says it
-            raise
-        except Exception as exc:  # a fault of this package: one line, not a traceback
-            try:
-                text = safe(str(exc))[:200]
-            except Exception:  # an exception that cannot even say what it is
-                text = "(no text)"
-            complain(
-                f"internal error ({type(exc).__name__}): {text}; this is a fault of "
-                "infobip-codes, worth reporting with the command that shows it"
-            )
-            return _FAULT
         return result
 
     try:
         return _written(run)
     except KeyboardInterrupt:
         return 130
+
+
+def _fault(exc: Exception) -> int:
+    """A fault of this package, in one line rather than a traceback."""
+    try:
+        text = safe(str(exc))[:200] or "(no text)"
+    except Exception:  # an exception that cannot even say what it is
+        text = "(no text)"
+    complain(
+        f"internal error ({type(exc).__name__}): {text}; this is a fault of "
+        "infobip-codes, worth reporting with the command that shows it"
+    )
+    return _FAULT

@@ -65,7 +65,7 @@ def cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
     else:
         style, width = Style(out), terminal_width()
         out.write("\n".join(_text(item, style, width) for item in shown.values()))
-    missing = [query for query, found in asked if not found]
+    missing = list(dict.fromkeys(query for query, found in asked if not found))
     for query in missing:
         complain(_not_found(query, args.channel, kind))
     return 1 if missing else 0
@@ -105,7 +105,7 @@ def _not_found(query: str, channel: str | None, kind: str | None) -> str:
     if len(query) > SHOWN_LIMIT:
         return message
     if channel or kind:  # found elsewhere: say where, rather than suggest the name itself
-        elsewhere = [f"{row.channel} {row.kind} {row.id}" for row in rows_for(query)]
+        elsewhere = list(dict.fromkeys(f"{r.channel} {r.kind} {r.id}" for r in rows_for(query)))
         if elsewhere:
             more = f" and {len(elsewhere) - 3} more" if len(elsewhere) > 3 else ""
             return f"{message}; the whole catalogue has it as {', '.join(elsewhere[:3])}{more}"

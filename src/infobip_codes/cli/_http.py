@@ -70,7 +70,8 @@ def http_error_json(error: ParsedHttpError) -> dict[str, Any]:
         "shape": error.shape,
         "identifier": None if identifier is None else str.__str__(identifier),
         "known": error.known,
-        "member": None if code is None else f"{type(code).__name__}.{code.name}",
+        "member": None if code is None else code.name,  # as decode names a code's member
+        "enum": None if code is None else type(code).__name__,
         "meaning": None if code is None else code.meaning,
         "description": error.description,
         "action": error.action,

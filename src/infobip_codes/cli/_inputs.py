@@ -58,9 +58,22 @@ def loads(text: bytes, source: str) -> object:
         return load_json(text, positions=True)
     except PayloadError as exc:
         hint = ""
-        if exc.problem.endswith(": Extra data"):  # JSON values one after another (jq's output)
+        if exc.problem.endswith(": Extra data") and _values_follow(text):
             hint = "; several JSON values: put one a line (jq -c) and use --ndjson"
         raise UserError(f"{source}: {exc.problem}{hint}") from None
+
+
+def _values_follow(text: bytes) -> bool:
+    """Whether what follows the first JSON value of ``text`` starts another object or
+    array (jq's output, values one after another), rather than stray characters."""
+    import json
+
+    doc = text.decode("utf-8-sig", errors="replace")
+    try:
+        _, end = json.JSONDecoder().raw_decode(doc, len(doc) - len(doc.lstrip()))
+    except ValueError:
+        return False
+    return doc[end:].lstrip()[:1] in ("{", "[")
 
 
 def values(
