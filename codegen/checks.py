@@ -10,6 +10,7 @@ the wrong type, an id out of range, or a text that is not one clean line.
 from __future__ import annotations
 
 import difflib
+import keyword
 from collections.abc import Iterator
 from typing import Any
 
@@ -21,6 +22,8 @@ from codegen.reader import describe, refused_character
 MAX_ID = 2**31 - 1
 """The largest id (of a code or group, ``status_id``, ``shared_with``): what SQL's
 INTEGER holds in SQLite, DuckDB and PostgreSQL alike."""
+MAX_NAME = 64
+"""The longest printed name (of a code, alias or group) and member name."""
 
 
 class Checks:
@@ -90,14 +93,7 @@ class Checks:
             )
             return None
         text = str(value)
-        refused = refused_character(text)
-        if refused is not None:
-            self.problem(
-                self.value_at(node, key),
-                f"{what}: {key!r} holds {describe(text[refused])} (character {refused + 1}); "
-                "control, format, surrogate and line or paragraph separator characters are "
-                "not allowed in the spec's texts",
-            )
+        if self.refused(text, self.value_at(node, key), f"{what}: {key!r}"):
             return None
         if " ".join(text.split()) != text:
             self.problem(
@@ -105,6 +101,19 @@ class Checks:
                 f"{what}: {key!r} must be one line with single spaces and no surrounding blanks",
             )
         return text
+
+    def refused(self, text: str, where: tuple[int, int], label: str) -> bool:
+        """Whether ``text`` holds a character no text of the spec may (reported)."""
+        at = refused_character(text)
+        if at is None:
+            return False
+        self.problem(
+            where,
+            f"{label} holds {describe(text[at])} (character {at + 1}); control, format, "
+            "surrogate and line or paragraph separator characters are not allowed in the "
+            "spec's texts",
+        )
+        return True
 
     def bool_(self, node: CommentedMap, key: str, what: str) -> bool | None:
         value = node.get(key)
@@ -115,6 +124,36 @@ class Checks:
             )
             return None
         return bool(value)
+
+    def member_name(
+        self, node: CommentedMap, key: str, value: str, what: str, reserved: frozenset[str]
+    ) -> bool:
+        """Whether ``value`` (from ``node[key]``) can name an enum member; each reason it
+        cannot is reported. ``key`` is "member" where the spec declares the name."""
+        # ASCII only: Python normalises other identifiers (NFKC), so the member
+        # would not be the name the spec gives
+        if not value.isidentifier() or not value.isascii() or keyword.iskeyword(value):
+            ascii_ = "" if value.isascii() else " in ASCII"
+            hint = " (declare 'member:' with a valid one)" if key != "member" else ""
+            self.problem(
+                self.value_at(node, key),
+                f"{what}: {preview(value)} is not a valid Python identifier{ascii_}{hint}",
+            )
+            return False
+        if len(value) > MAX_NAME:
+            self.problem(
+                self.value_at(node, key),
+                f"{what}: member name {preview(value)} is longer than {MAX_NAME} characters",
+            )
+            return False
+        if value.startswith("_") or value in reserved:
+            self.problem(
+                self.value_at(node, key),
+                f"{what}: {preview(value)} is reserved (leading underscore or an enum attribute "
+                "name)",
+            )
+            return False
+        return True
 
     def seq(self, node: CommentedMap, key: str, what: str) -> CommentedSeq | None:
         value = node.get(key)

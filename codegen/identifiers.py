@@ -15,7 +15,6 @@ documentation, its SDKs and their tests), or with two of anyone else's
 
 from __future__ import annotations
 
-import keyword
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -226,19 +225,7 @@ class _IdentifierValidator(Checks):
                 at = self.value_at(node, key if kind == "member" else "id")
                 self.problem(at, f"{what}: the {kind} {taken!r} is taken on line {line + 1}")
                 return None
-        if not name.isidentifier() or keyword.iskeyword(name):
-            hint = " (declare 'member:' with a valid one)" if key == "id" else ""
-            self.problem(
-                self.value_at(node, key), f"{what}: {name!r} is not a valid Python identifier{hint}"
-            )
-            return None
-        if name.startswith("_") or name in self.reserved:
-            self.problem(
-                self.value_at(node, key),
-                f"{what}: {name!r} is reserved (leading underscore or an enum attribute name)",
-            )
-            return None
-        return name
+        return name if self.member_name(node, key, name, what, self.reserved) else None
 
     def status(self, value: object, locate: Any, node: Any, key: Any, what: str) -> int | None:
         """An HTTP status (100 to 599), or None: null, or reported as a problem."""
@@ -276,7 +263,8 @@ class _IdentifierValidator(Checks):
         for index, value in enumerate(() if seq is None else seq):
             assert seq is not None
             if isinstance(value, str) and value.strip() and " ".join(value.split()) == value:
-                found.append(str(value))
+                if not self.refused(value, _item_at(seq, index), f"{what}: each of {key!r}"):
+                    found.append(str(value))
             else:
                 self.problem(
                     _item_at(seq, index),

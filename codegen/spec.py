@@ -11,7 +11,6 @@ below are the machine-readable half of the same contract.
 
 from __future__ import annotations
 
-import keyword
 import os
 import re
 from dataclasses import dataclass, field
@@ -20,7 +19,7 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from codegen.checks import Checks
+from codegen.checks import MAX_NAME, Checks
 from codegen.columns import (
     CODE_FIELDS,
     GROUP_FIELDS,
@@ -37,8 +36,6 @@ from codegen.reader import display_path, read_yaml, yaml_round_trip
 from codegen.runtime_names import reserved_members
 
 HEADING_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ()&/,.-]*")
-MAX_NAME = 64
-"""The longest printed name (of a code, alias or group) and member name."""
 MAX_CHANNEL = 24
 """The longest channel name and ``enum_prefix``: generated lines that name a
 channel's module and classes together stay within the line limit."""
@@ -413,31 +410,6 @@ class _Validator(Checks):
             return None
         return name
 
-    def member_name(self, node: CommentedMap, key: str, value: str, what: str) -> bool:
-        # ASCII only: Python normalises other identifiers (NFKC), so the member
-        # would not be the name the spec gives
-        if not value.isidentifier() or not value.isascii() or keyword.iskeyword(value):
-            hint = " (declare 'member:' with a valid one)" if key == "name" else ""
-            self.problem(
-                self.value_at(node, key),
-                f"{what}: {preview(value)} is not a valid Python identifier in ASCII{hint}",
-            )
-            return False
-        if len(value) > MAX_NAME:
-            self.problem(
-                self.value_at(node, key),
-                f"{what}: member name {preview(value)} is longer than {MAX_NAME} characters",
-            )
-            return False
-        if value.startswith("_") or value in RESERVED_MEMBERS:
-            self.problem(
-                self.value_at(node, key),
-                f"{what}: {preview(value)} is reserved (leading underscore or an enum attribute "
-                "name)",
-            )
-            return False
-        return True
-
     def plain(self, node: CommentedMap, field: Field, what: str) -> object:
         """A plain column's value, checked against its declared type."""
         if field.name not in node:
@@ -613,7 +585,7 @@ class _Validator(Checks):
                 gmember = member_from_group_name(gname) if gname else None
             line = node.lc.line + 1
             if gmember is not None and not self.member_name(
-                node, "member" if "member" in node else "name", gmember, what
+                node, "member" if "member" in node else "name", gmember, what, RESERVED_MEMBERS
             ):
                 gmember = None
             if gid is not None:
@@ -695,7 +667,9 @@ class _Validator(Checks):
             member, member_key = name, "name"
         if duplicate_of is not None:
             member, member_key = duplicate_of, "duplicate_of"
-        if member is not None and not self.member_name(node, member_key, member, what):
+        if member is not None and not self.member_name(
+            node, member_key, member, what, RESERVED_MEMBERS
+        ):
             member = None
         status_id = status_text = None
         if "status_id" in node:

@@ -156,6 +156,16 @@ def test_a_good_file_loads_and_a_missing_one_is_an_empty_catalogue(write_spec: S
             '"4xx"',
             "not a valid Python identifier (declare 'member:'",
         ),
+        (
+            ("  - id: BAD_REQUEST", "  - id: BAD_REQUEST\n    member: \uff22AD_REQUEST"),
+            "member: ",
+            "not a valid Python identifier in ASCII",
+        ),
+        (
+            ("  - id: BAD_REQUEST", "  - id: BAD_REQUEST\n    member: " + "M" * 65),
+            "member: ",
+            "is longer than 64 characters",
+        ),
         (("  - id: BAD_REQUEST", "  - id: upper"), "id: upper", "'upper' is reserved"),
         (("  - id: BAD_REQUEST", "  - id: meaning"), "id: meaning", "'meaning' is reserved"),
         (
@@ -197,6 +207,14 @@ def test_a_good_file_loads_and_a_missing_one_is_an_empty_catalogue(write_spec: S
             ),
             "two  spaces",
             "each of 'sources' must be one line of text",
+        ),
+        (
+            (
+                "    sources: [infobip/a-client tests/x.py@1]\napi",
+                '    sources: ["a \\u202e b"]\napi',
+            ),
+            "u202e",
+            "each of 'sources' holds",
         ),
         (
             ("    meaning: Invalid.", "    meaning: Invalid.\n    same_as: BAD_REQUEST"),
