@@ -281,16 +281,12 @@ def _shared(
     index = found.index_doc
     if index is None or "shared" not in index:
         return ()
+    checks = Checks(found.index, problems)
     node = index["shared"]
-    line, col = index.lc.value("shared")
     if not isinstance(node, CommentedMap) or not set(node) <= {"status_groups", "error_groups"}:
-        problems.append(
-            Problem(
-                found.index,
-                line + 1,
-                col + 1,
-                "'shared' must map 'status_groups' and/or 'error_groups' to lists of group ids",
-            )
+        checks.problem(
+            checks.value_at(index, "shared"),
+            "'shared' must map 'status_groups' and/or 'error_groups' to lists of group ids",
         )
         return ()
     shared = []
@@ -298,28 +294,19 @@ def _shared(
         if key not in node:
             continue
         ids = node[key]
-        line, col = node.lc.value(key)
         if not isinstance(ids, CommentedSeq) or not all(
             isinstance(i, int) and not isinstance(i, bool) for i in ids
         ):
-            problems.append(
-                Problem(found.index, line + 1, col + 1, f"'{key}' must be a list of group ids")
-            )
+            checks.problem(checks.value_at(node, key), f"'{key}' must be a list of group ids")
             continue
-        if general is not None:
-            defined = {
-                g.id for g in (general.status_groups if kind == "status" else general.error_groups)
-            }
+        if general is not None:  # else reported already: nothing to check the ids against
+            groups = general.status_groups if kind == "status" else general.error_groups
+            defined = {g.id for g in groups}
             for i, group_id in enumerate(ids):
                 if group_id not in defined:
-                    at_line, at_col = ids.lc.item(i)
-                    problems.append(
-                        Problem(
-                            found.index,
-                            at_line + 1,
-                            at_col + 1,
-                            f"'{key}': {group_id} is not one of {general.name}'s {kind} groups",
-                        )
+                    checks.problem(
+                        ids.lc.item(i),
+                        f"'{key}': {group_id} is not one of {general.name}'s {kind} groups",
                     )
         shared.append((kind, tuple(int(i) for i in ids)))
     return tuple(shared)

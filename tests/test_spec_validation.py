@@ -315,3 +315,39 @@ def test_an_alias_is_a_one_line_name(write_spec: SpecWriter) -> None:
     problem = only(problems(write_spec(sms=sms)))
     assert "must be one line with single spaces" in problem.message
     assert problem.line == line_of(sms, "aliases:")
+
+
+@pytest.mark.parametrize(
+    ("edit", "needle", "message"),
+    [
+        (
+            ("status_groups: [", "status_groups: [99, "),
+            "status_groups: [99",
+            "'status_groups': 99 is not one of sms's",
+        ),
+        (
+            ("error_groups: [", "error_groups: x\n  y: ["),
+            "status_groups:",  # the mapping's first line
+            "'shared' must map 'status_groups' and/or 'error_groups' to lists of group ids",
+        ),
+        (
+            ("status_groups: [", "status_groups: [true, "),
+            "status_groups: [true",
+            "'status_groups' must be a list of group ids",
+        ),
+    ],
+)
+def test_shared_groups_are_checked_where_they_stand(
+    tmp_path: object, edit: tuple[str, str], needle: str, message: str
+) -> None:
+    import shutil
+    from pathlib import Path
+
+    spec = Path(str(tmp_path)) / "spec"
+    shutil.copytree(SPEC, spec)
+    index = spec / "channels.yaml"
+    text = index.read_text(encoding="utf-8").replace(*edit, 1)
+    index.write_text(text, encoding="utf-8")
+    found = only(problems(spec))
+    assert message in found.message
+    assert found.line == line_of(text, needle)
