@@ -31,11 +31,11 @@ from conftest import (
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from codegen.checks import MAX_ID
+from codegen.checks import MAX_ID, MAX_NAME
 from codegen.cli import main as codegen_main
 from codegen.problems import MESSAGE_CHARS, PREVIEW_CHARS, Problem, SpecError
 from codegen.reader import MAX_DEPTH, MAX_FILE_BYTES, MAX_NUMBER_DIGITS, REFUSED_CATEGORIES
-from codegen.spec import MAX_CHANNEL, MAX_NAME, Spec, load_spec
+from codegen.spec import MAX_CHANNEL, Spec, load_spec
 
 # The longest a message may get: its fixed words, a capped value and a capped complaint.
 LONGEST_MESSAGE = 600
