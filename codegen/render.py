@@ -409,8 +409,6 @@ def channel_imports(channel: Channel, spec: Spec) -> list[str]:
     elif channel.errors:
         bases.append("ErrorCodeEnum")
     lines = ["from __future__ import annotations", ""]
-    if channel.errors and error_facts(channel, spec).permanent == "bool":
-        lines += ["from typing import cast", ""]
     lines.append(
         import_from("infobip_codes._base", sorted(bases, key=lambda n: isort_key(n, False)))
     )

@@ -17,6 +17,8 @@ any other's alias. Nothing here raises on an id or a name; an unknown
 channel raises ``ValueError`` naming the valid ones.
 """
 
+from __future__ import annotations
+
 from collections.abc import Callable
 from typing import Literal, overload
 

@@ -13,8 +13,6 @@ narrowly as its rows allow: a group without ``None`` where every row has one.
 
 from __future__ import annotations
 
-from typing import cast
-
 from infobip_codes._base import (
     CodeFacts,
     ErrorCodeEnum,
@@ -150,7 +148,7 @@ class _VoiceErrorCodeFacts(CodeFacts):
     @property
     def permanent(self) -> bool:
         """Whether a retry of the same message cannot help (every row states it)."""
-        return cast(bool, self.record.permanent)
+        return self.record.permanent is True
 
 
 class VoiceErrorCode(_VoiceErrorCodeFacts, ErrorCodeEnum, channel="voice"):
