@@ -80,10 +80,6 @@ class Filter:
         self._warn_unknown(args.code or ())
         self._warn_unknown_group(args.group or ())
 
-    @staticmethod
-    def given(args: argparse.Namespace) -> bool:
-        return bool(args.failed or args.pending or args.retryable or args.code or args.group)
-
     def keeps_http_error(self, error: ParsedHttpError) -> bool:
         """An HTTP error body is a failure, of a request rather than a message: kept by
         ``--failed``, and by ``--retryable`` when a retry can help; never by

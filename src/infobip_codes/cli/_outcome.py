@@ -12,12 +12,12 @@ retry), *none* for an error of the OK group.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from infobip_codes import StatusGroup
 
 if TYPE_CHECKING:
-    from infobip_codes import Advice, ParsedError
+    from infobip_codes import Advice
     from infobip_codes.cli._results import Result
 
 DELIVERED = "delivered"
@@ -49,7 +49,3 @@ def outcome(result: Result) -> str:
     if error is not None and not error.is_ok:
         return FAILED
     return UNKNOWN
-
-
-def action(error: ParsedError[Any]) -> Advice:
-    return error.advice

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TextIO
 
 from infobip_codes import ParsedError
-from infobip_codes.cli._outcome import FIX, OK, RETRY, UNSAID, action
+from infobip_codes.cli._outcome import FIX, OK, RETRY, UNSAID
 from infobip_codes.cli._results import extra_fields, other_fields
 from infobip_codes.cli._terminal import Style, group_text, safe, terminal_width, wrap
 from infobip_codes.cli._writers import dumps
@@ -142,7 +142,7 @@ class TextWriter:
     def _block(self, label: str, value: ParsedStatus[Any] | ParsedError[Any]) -> str:
         """A value's lines: its names and verdict, then its text."""
         if isinstance(value, ParsedError):
-            verdict = _VERDICTS[action(value)]
+            verdict = _VERDICTS[value.advice]
         else:
             verdict = _status_verdict(value)
         if not value.known:

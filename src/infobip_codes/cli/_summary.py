@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from infobip_codes.cli._outcome import OK, OUTCOMES, UNKNOWN, action, outcome
+from infobip_codes.cli._outcome import OK, OUTCOMES, UNKNOWN, outcome
 from infobip_codes.cli._writers import dumps
 
 if TYPE_CHECKING:
@@ -88,7 +88,7 @@ class Tally:
             )
         problem: Error | None = None
         if error is not None and not error.is_ok:
-            problem = (error.channel, error.id, _cut(error.name), action(error))
+            problem = (error.channel, error.id, _cut(error.name), error.advice)
         shown = channel.lower() if channel is not None else self.channel
         facts: Facts = (_cut(shown), outcome(result), group, problem)
         if len(self.facts) < MAX_KINDS:
