@@ -16,10 +16,12 @@ from infobip_codes.cli._rows import (
     suggestions,
 )
 from infobip_codes.cli._terminal import (
+    FACT_INDENT,
     SHOWN_LIMIT,
     Style,
     UserError,
     complain,
+    fact_lines,
     group_text,
     quoted,
     safe,
@@ -141,15 +143,13 @@ def _row_text(row: CodeRecord, style: Style, width: int) -> str:
         facts.append(("permanent", yes_no(row.permanent)))
     if row.status_id is not None:
         facts.append(("status", f"{row.status_id} (general status it maps to)"))
-    lines: list[tuple[str, tuple[str, ...]]] = [(label, (safe(value),)) for label, value in facts]
+    parts += [fact_lines(style, label, [safe(value)]) for label, value in facts]
     meaning, good = meaning_of(row)
     shown = safe(meaning)
     shown = shown if good is None else style.good(shown) if good else style.bad(shown)
-    lines.append(("meaning", (shown,)))
-    lines.append(("description", wrap(row.description or "(none given)", width, 15)))
+    parts.append(fact_lines(style, "meaning", [shown]))
+    description = row.description or "(none given)"
+    parts.append(fact_lines(style, "description", wrap(description, width, FACT_INDENT)))
     if row.source != PAGE:
-        lines.append(("source", wrap(row.source, width, 15)))
-    for label, texts in lines:
-        parts.append(f"  {style.dim(label.ljust(12))} {texts[0]}\n")
-        parts.extend(f"  {'':12} {more}\n" for more in texts[1:])
+        parts.append(fact_lines(style, "source", wrap(row.source, width, FACT_INDENT)))
     return "".join(parts)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from infobip_codes.cli._terminal import Style, safe, wrap
+from infobip_codes.cli._terminal import FACT_INDENT, Style, fact_lines, safe, wrap
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -37,7 +37,6 @@ __all__ = [
     "identifiers_named",
 ]
 
-_LABEL = 12  # the widest label, "description", and a space
 _FAILED = {
     "authentication": "authentication: the credentials were not accepted",
     "authorisation": "authorisation: the caller may not do this",
@@ -92,31 +91,34 @@ def http_error_text(error: ParsedHttpError, style: Style, width: int) -> str:
     known = "" if code is not None else "  (not in the catalogue)"
     lines = [f"{style.bold(f'{shape} {identifier}')}{known}\n"]
 
-    def fact(label: str, text: str, *, escaped: bool = False) -> None:
-        pad = f"  {style.dim(label.ljust(_LABEL))} "
-        wrapped = (text,) if escaped else wrap(text, width, _LABEL + 3)
-        for index, part in enumerate(wrapped):
-            lines.append(f"{pad if index == 0 else ' ' * (_LABEL + 3)}{part}\n")
+    def fact(label: str, text: str) -> None:
+        lines.append(fact_lines(style, label, wrap(text, width, FACT_INDENT)))
 
-    fact("status", _status(error), escaped=True)
-    fact("failed", _failed(error), escaped=True)
-    fact("retry", _retry(error), escaped=True)
+    lines.append(fact_lines(style, "status", [_status(error)]))
+    lines.append(fact_lines(style, "failed", [_failed(error)]))
+    lines.append(fact_lines(style, "retry", [_retry(error)]))
     if error.description is not None:
         fact("text" if error.shape == "request_error" else "description", error.description)
     if error.action is not None:
         fact("action", error.action)
     if code is not None:
         fact("meaning", code.meaning)
-    for index, violation in enumerate(error.violations):
-        where = "(no property)" if violation.property is None else violation.property
-        what = "(no message)" if violation.violation is None else violation.violation
-        lines.append(f"  {style.dim('violations'.ljust(_LABEL)) if index == 0 else ' ' * _LABEL} ")
-        lines.append(f"{style.bad(safe(where))}: {safe(what)}\n")
-    for index, resource in enumerate(error.resources):
-        parts = [safe(part) for part in (resource.name, resource.url) if part is not None]
-        lines.append(f"  {style.dim('resources'.ljust(_LABEL)) if index == 0 else ' ' * _LABEL} ")
-        lines.append("  ".join(parts) + "\n")
+    violations = [
+        f"{style.bad(safe(_or(v.property, '(no property)')))}: "
+        f"{safe(_or(v.violation, '(no message)'))}"
+        for v in error.violations
+    ]
+    lines.append(fact_lines(style, "violations", violations))
+    resources = [
+        "  ".join(safe(part) for part in (r.name, r.url) if part is not None)
+        for r in error.resources
+    ]
+    lines.append(fact_lines(style, "resources", resources))
     return "".join(lines)
+
+
+def _or(text: str | None, instead: str) -> str:
+    return instead if text is None else text
 
 
 def _status(error: ParsedHttpError) -> str:
@@ -253,9 +255,11 @@ def identifier_text(error: ParsedHttpError, style: Style, width: int) -> str:
         other = "a request error's messageId" if error.shape == "api_error" else "an API error"
         facts.append(("same as", f"{record.same_as}, in {other}"))
     facts.append(("meaning", record.meaning))
-    facts.extend(("sources" if i == 0 else "", src) for i, src in enumerate(record.sources))
     for label, text in facts:
-        for index, part in enumerate(wrap(text, width, _LABEL + 3)):
-            pad = f"  {style.dim(label.ljust(_LABEL))} " if index == 0 else " " * (_LABEL + 3)
-            lines.append(f"{pad}{part}\n")
+        lines.append(fact_lines(style, label, wrap(text, width, FACT_INDENT)))
+    lines.append(
+        fact_lines(
+            style, "sources", [p for s in record.sources for p in wrap(s, width, FACT_INDENT)]
+        )
+    )
     return "".join(lines)

@@ -7,6 +7,7 @@ import os
 import sys
 import textwrap
 import unicodedata
+from collections.abc import Sequence
 from typing import TextIO
 
 
@@ -126,6 +127,21 @@ def wrap(text: str, width: int, indent: int) -> tuple[str, ...]:
 @functools.lru_cache(maxsize=1024)
 def wrap_short(text: str, width: int, indent: int) -> tuple[str, ...]:
     return tuple(textwrap.wrap(safe(text), max(20, width - indent))) or ("",)
+
+
+LABEL = 12
+"""The label column of a block's facts: the widest label, "description", and a space."""
+FACT_INDENT = LABEL + 3
+"""Where a fact's text starts: two spaces, the label column, a space."""
+
+
+def fact_lines(style: Style, label: str, texts: Sequence[str]) -> str:
+    """One fact of a block (``explain``'s, an HTTP error's): the label, dimmed, before
+    the first of ``texts`` (escaped already), the rest under it."""
+    pad = f"  {style.dim(label.ljust(LABEL))} "
+    return "".join(
+        f"{pad if i == 0 else ' ' * FACT_INDENT}{text}\n" for i, text in enumerate(texts)
+    )
 
 
 SHOWN_LIMIT = 60
