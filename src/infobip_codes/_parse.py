@@ -41,12 +41,6 @@ class Classes(NamedTuple):
     error: Any
 
 
-def _strictly(value: Any, where: str, strict: bool, data: object) -> Any:
-    if strict and value.mismatches:
-        raise PayloadError(where, "; ".join(value.mismatches), data)
-    return value
-
-
 def _keep(key: tuple[object, ...], value: Any) -> None:
     if sum(len(part) for part in key if type(part) is str) > _MEMO_TEXT:
         return

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, Protocol, Union
 
-from infobip_codes._errors import PayloadError, plain_int, preview, type_name
+from infobip_codes._errors import PayloadError, plain_int, plain_str, preview, type_name
 
 __all__ = [
     "ID_LIMIT",
@@ -92,11 +92,9 @@ def _get(data: Mapping[Any, Any], key: str) -> Any:
 def _text(value: object, where: str, key: str) -> str | None:
     if value is None or type(value) is str:
         return value
-    if isinstance(value, str):
-        try:
-            return str.__str__(value)  # an enum's or subclass's plain text, not its str()
-        except TypeError:  # claims to be a str, and is not
-            pass
+    plain = plain_str(value)  # an enum's or subclass's plain text, not its str()
+    if plain is not None:
+        return plain
     raise PayloadError(f"{where}.{key}", f"expected a string, found {preview(value)}", value)
 
 

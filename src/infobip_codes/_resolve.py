@@ -44,7 +44,6 @@ class Resolution(NamedTuple):
     row: CodeRecord | None
     code: Any
     """The row's enum member, or None."""
-    group_record: GroupRecord | None
     group: Any
     """The group's enum member, or None."""
     channel: Channel | None
@@ -144,8 +143,7 @@ def resolve(kind: Kind, sent: Sent, channel: Channel | None) -> Resolution:
         (code_id, name, group_id, group_name, description),
         row,
         None if row is None else _catalogue.member_of(row),
-        group_record,
         None if group_record is None else _catalogue.group_member_of(group_record),
         channel if row is None else row.channel,
-        _mismatches(kind, row, sent, named if sent[2] is not None else None),
+        _mismatches(kind, row, sent, named),
     )
