@@ -21,6 +21,8 @@ from infobip_codes.cli._terminal import (
 from infobip_codes.cli._writers import write_json
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from infobip_codes import ParsedHttpError
     from infobip_codes._record import CodeRecord
 
@@ -49,50 +51,48 @@ def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
 
 def _write_identifiers(out: TextIO, errors: list[ParsedHttpError], *, after: bool) -> None:
     """Identifiers as a table of their own, each meaning under its row."""
-    if not errors:
-        return
-    style = Style(out)
-    width = terminal_width()
-    cells = []
+    rows = []
     for error in errors:
         record = error.code.record if error.code is not None else None
         assert record is not None  # the catalogue's own identifiers only
         body = "API error" if error.shape == "api_error" else "request error"
         http = "/".join(map(str, record.statuses)) or "-"
-        cells.append((record, (body, safe(record.id), http)))
-    heads = ("HTTP ERROR BODY", "IDENTIFIER", "HTTP")
-    widths = [max(len(h), *(len(c[i]) for _, c in cells)) for i, h in enumerate(heads)]
-    if after:
+        rows.append(((body, safe(record.id), http), record.meaning))
+    if rows and after:
         out.write("\n")
-    out.write(
-        style.dim("  ".join(h.ljust(w) for h, w in zip(heads, widths, strict=True)).rstrip()) + "\n"
-    )
-    for record, cell in cells:
-        out.write("  ".join(c.ljust(w) for c, w in zip(cell, widths, strict=True)).rstrip() + "\n")
-        out.writelines(f"{'':{INDENT}}{line}\n" for line in wrap(record.meaning, width, INDENT))
+    _table(out, ("HTTP ERROR BODY", "IDENTIFIER", "HTTP"), rows)
 
 
 def write_found(out: TextIO, found: list[CodeRecord]) -> None:
     """Rows as a table, each description under its row; every text escaped."""
-    if not found:
-        return
-    style = Style(out)
-    cells = [
+    rows = [
         (
-            safe(r.channel),
-            safe(r.kind),
-            str(r.id),
-            safe(r.name),
-            safe(group_text(r.group_id, r.group_name) or "-"),
-            yes_no(r.permanent) if r.kind == "error" else "-",
+            (
+                safe(r.channel),
+                safe(r.kind),
+                str(r.id),
+                safe(r.name),
+                safe(group_text(r.group_id, r.group_name) or "-"),
+                yes_no(r.permanent) if r.kind == "error" else "-",
+            ),
+            r.description or "-",
         )
         for r in found
     ]
-    widths = [max(len(h), *(len(c[i]) for c in cells)) for i, h in enumerate(HEADS)]
+    _table(out, HEADS, rows)
+
+
+def _table(
+    out: TextIO, heads: tuple[str, ...], rows: Sequence[tuple[tuple[str, ...], str]]
+) -> None:
+    """Rows of escaped cells under dimmed heads, each row's text wrapped under it."""
+    if not rows:
+        return
+    style = Style(out)
     width = terminal_width()
-    head = "  ".join(h.ljust(w) for h, w in zip(HEADS, widths, strict=True))
+    widths = [max(len(h), *(len(cells[i]) for cells, _ in rows)) for i, h in enumerate(heads)]
+    head = "  ".join(h.ljust(w) for h, w in zip(heads, widths, strict=True))
     out.write(style.dim(head.rstrip()) + "\n")
-    for row, cell in zip(found, cells, strict=True):
-        out.write("  ".join(c.ljust(w) for c, w in zip(cell, widths, strict=True)).rstrip() + "\n")
-        lines = wrap(row.description or "-", width, INDENT)
-        out.writelines(f"{'':{INDENT}}{line}\n" for line in lines)
+    for cells, text in rows:
+        out.write("  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip() + "\n")
+        out.writelines(f"{'':{INDENT}}{line}\n" for line in wrap(text, width, INDENT))
