@@ -190,18 +190,13 @@ def identifiers_matching(text: str) -> list[ParsedHttpError]:
 
 def close_identifiers(query: str) -> str:
     """Identifiers close to ``query`` (a typo's fix) as "A or B"; "" when none is."""
-    import difflib
-
+    from infobip_codes.cli._rows import close_names
     from infobip_codes.http_errors import ApiErrorCode, RequestErrorId
 
-    name = query.rpartition(".")[2]
-    if len(name) > 100:
-        return ""
     texts = {
         m.value.casefold(): m.value for family in (ApiErrorCode, RequestErrorId) for m in family
     }
-    found = difflib.get_close_matches(name.casefold(), texts, n=2, cutoff=0.8)
-    return " or ".join(texts[text] for text in found)
+    return " or ".join(close_names(query, texts, 2))
 
 
 def _identifiers(wanted: Callable[[HttpErrorIdEnum], bool]) -> list[ParsedHttpError]:

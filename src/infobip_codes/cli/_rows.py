@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from infobip_codes import _catalogue, _rules
@@ -114,16 +114,21 @@ def _names() -> dict[str, str]:
 
 
 def suggestions(query: str) -> str:
-    """Names close to ``query`` (a typo's fix) as "A, B or C"; "" when none is.
+    """Names of the catalogue close to ``query`` as "A, B or C"; "" when none is."""
+    found = close_names(query, _names(), 3)
+    return " or ".join(filter(None, (", ".join(found[:-1]), *found[-1:])))
+
+
+def close_names(query: str, names: Mapping[str, str], most: int) -> list[str]:
+    """The names (casefolded, to each as printed) close to ``query``, a typo's fix,
+    closest first.
 
     ``Enum.MEMBER`` is matched by its member name; a query longer than any
     name (by far) is close to none.
     """
     name = query.rpartition(".")[2].casefold()
     if len(name) > 100:
-        return ""
+        return []
     import difflib
 
-    names = _names()
-    found = [names[n] for n in difflib.get_close_matches(name, names, n=3, cutoff=0.8)]
-    return " or ".join(filter(None, (", ".join(found[:-1]), *found[-1:])))
+    return [names[n] for n in difflib.get_close_matches(name, names, n=most, cutoff=0.8)]
