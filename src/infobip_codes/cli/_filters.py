@@ -10,6 +10,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from infobip_codes.cli._outcome import FAILED, PENDING, outcome
+from infobip_codes.cli._rows import qualified
 from infobip_codes.cli._terminal import complain, quoted
 
 if TYPE_CHECKING:
@@ -32,9 +33,9 @@ class _Wanted:
     def __init__(self, text: str) -> None:
         self.id = _number(text)
         self.whole = text.strip().casefold()  # a name as sent may hold a dot
-        enum, dot, name = text.strip().rpartition(".")
-        self.enum = enum.rpartition(".")[2].casefold() if dot else None
-        self.name = (name if dot else text.strip()).casefold()
+        enum, name = qualified(self.whole)
+        self.enum = enum
+        self.name = name
 
     def code(self, value: Value) -> bool:
         if self.id is not None:
@@ -61,7 +62,7 @@ class _Wanted:
             return False
         if self.enum is not None and type(group).__name__.casefold() != self.enum:
             return False
-        return self.name in (group.name.casefold(), group.api_name.casefold())
+        return type(group).from_name(self.name) is group
 
 
 class Filter:

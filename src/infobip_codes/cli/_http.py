@@ -161,17 +161,16 @@ def identifiers_named(query: str) -> list[ParsedHttpError]:
     """The HTTP error identifiers ``query`` names, in any case: by the text Infobip
     sends, its member name, or ``Enum.MEMBER`` as ``explain`` prints it. Each is
     parsed as the body that sends it and nothing else: ``decode``'s answers."""
+    from infobip_codes.cli._rows import qualified
+
     whole = query.strip().casefold()
-    family, dot, name = whole.rpartition(".")
-    family = family.rpartition(".")[2]
+    family, name = qualified(whole)
 
     def named(member: HttpErrorIdEnum) -> bool:
         if whole in (member.value.casefold(), member.name.casefold()):
             return True
-        return (
-            bool(dot)
-            and type(member).__name__.casefold() == family
-            and (name in (member.value.casefold(), member.name.casefold()))
+        return type(member).__name__.casefold() == family and (
+            name in (member.value.casefold(), member.name.casefold())
         )
 
     return _identifiers(named)

@@ -54,22 +54,28 @@ def select(rows: Iterable[CodeRecord], channel: str | None, kind: str | None) ->
     ]
 
 
+def qualified(text: str) -> tuple[str | None, str]:
+    """``Enum.MEMBER`` as the enum's name (less any module path) and the member's; a
+    name without a dot has no enum."""
+    enum, dot, name = text.rpartition(".")
+    return (enum.rpartition(".")[2], name) if dot else (None, text)
+
+
 def rows_named(query: str, channel: str | None = None) -> list[CodeRecord]:
     """Rows by printed, member or alias name, or by ``Enum.MEMBER`` as explain prints it;
     with a channel, among the rows its reports resolve against."""
     found: list[CodeRecord] = []
     seen: set[int] = set()
-    asked_enum, dot, name = query.rpartition(".")
-    if not dot:
-        name = query
+    asked_enum, name = qualified(query)
     scope = _catalogue.channel_or_none(channel)
     for kind in KINDS:
         for row in _catalogue.rows_named(kind, name, scope):
             if id(row) in seen:
                 continue
-            if dot and asked_enum.rpartition(".")[2].casefold() != enum_name(row).casefold():
-                continue
-            if dot and name.casefold() != row.member.casefold():
+            if asked_enum is not None and (
+                asked_enum.casefold() != enum_name(row).casefold()
+                or name.casefold() != row.member.casefold()
+            ):
                 continue
             seen.add(id(row))
             found.append(row)
