@@ -185,10 +185,9 @@ class _Run:
 
     def finish(self, what: str) -> int:
         if self.tally is not None:
-            self.tally.read = self.read
             from infobip_codes.cli._summary import summary
 
-            data = summary(self.tally, self.filters, self.unreadable)
+            data = summary(self.tally, self.read, self.filters, self.unreadable)
             if self.args.json:
                 from infobip_codes.cli._writers import write_json
 

@@ -44,7 +44,6 @@ class Tally:
 
     def __init__(self, channel: str | None) -> None:
         self.channel = channel
-        self.read = 0  # results read, before any filter
         self.facts: dict[tuple[Any, ...], list[Any]] = {}  # fields -> [count, facts]
         self.other: dict[Facts, list[Any]] = {}  # past MAX_KINDS: a few coarse facts
         self.http_errors: Counter[HttpFacts] = Counter()  # requests refused as a whole
@@ -131,8 +130,9 @@ def _order(key: tuple[int | None, str | None]) -> tuple[int, str]:
     return (key[0] if key[0] is not None else 1 << 62, str(key[1]))
 
 
-def summary(tally: Tally, filters: str, unreadable: int) -> dict[str, Any]:
-    """The summary as data: what ``--summary --json`` writes, and the text shows."""
+def summary(tally: Tally, read: int, filters: str, unreadable: int) -> dict[str, Any]:
+    """The summary as data: what ``--summary --json`` writes, and the text shows
+    (``read``: the results read, before any filter)."""
     counts = tally.totals()
     total = sum(counts.values())
     outcomes: Counter[str] = Counter()
@@ -159,7 +159,7 @@ def summary(tally: Tally, filters: str, unreadable: int) -> dict[str, Any]:
 
     return {
         "results": total,
-        "read": tally.read,
+        "read": read,
         "filters": filters or None,
         "unreadable_lines": unreadable,
         "outcomes": {name: counted(outcomes[name]) for name in OUTCOMES},
