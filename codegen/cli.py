@@ -121,8 +121,7 @@ def main(argv: list[str] | None = None) -> int:
             f"spec/ is valid: {len(spec.codes)} codes in {len(spec.channels)} channels "
             f"({len(spec.codes) - beyond} from the page, {beyond} from beyond it)"
         )
-        if spec.identifiers is not None:
-            print(f"and {spec.identifiers.count} HTTP error identifiers ({spec.identifiers.path})")
+        print(f"and {spec.identifiers.count} HTTP error identifiers ({spec.identifiers.path})")
         return 0
     from codegen.importer import run_import
 

@@ -129,6 +129,11 @@ class Identifiers:
     path: str
     families: tuple[tuple[Family, tuple[Identifier, ...]], ...]
 
+    @classmethod
+    def empty(cls, path: str = SOURCE) -> Identifiers:
+        """No identifier: a spec without the file (one written for a test)."""
+        return cls(path, tuple((family, ()) for family in FAMILIES))
+
     def other(self, family: Family) -> Family:
         return next(f for f, _ in self.families if f is not family)
 
@@ -142,7 +147,7 @@ def load_identifiers(spec_dir: Path, problems: list[Problem]) -> Identifiers:
     spec written for a test), the catalogue is empty."""
     path = spec_dir / IDENTIFIERS_FILE
     shown = display_path(path, spec_dir)
-    empty = Identifiers(shown, tuple((family, ()) for family in FAMILIES))
+    empty = Identifiers.empty(shown)
     if not path.is_file():
         return empty
     doc = read_yaml(yaml_round_trip(), path, shown, problems)
@@ -315,11 +320,3 @@ def _with_inverse(identifier: Identifier, named: dict[str, str]) -> Identifier:
         return identifier
     fields = {**identifier.__dict__, "same_as": named[identifier.id]}
     return Identifier(**fields)
-
-
-def context(catalogue: Identifiers | None) -> dict[str, Any]:
-    """What the module's and the docs' templates read (an empty catalogue for a spec
-    built without one)."""
-    if catalogue is None:
-        catalogue = Identifiers(SOURCE, tuple((family, ()) for family in FAMILIES))
-    return {"catalogue": catalogue}

@@ -532,10 +532,12 @@ def render_all(spec: Spec) -> dict[str, str]:
         imports=imports,
         all_names=sorted(exports, key=isort_key),
     )
-    catalogue = identifiers.context(spec.identifiers)
+    catalogue = spec.identifiers
     module = f"{PACKAGE_DIR}/{identifiers.MODULE}.py"
-    render(module, identifiers.TEMPLATE, identifiers.SOURCE, **catalogue)
-    render("docs/codes.md", "codes.md.j2", everything, comment="", general=general, **catalogue)
+    render(module, identifiers.TEMPLATE, identifiers.SOURCE, catalogue=catalogue)
+    render(
+        "docs/codes.md", "codes.md.j2", everything, comment="", general=general, catalogue=catalogue
+    )
     # every module as the project's formatter lays it out: no template wraps a line
     out.update(format_modules({path: text for path, text in out.items() if path.endswith(".py")}))
     return dict(sorted(out.items()))

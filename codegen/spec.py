@@ -153,7 +153,8 @@ class Spec:
     general: str = ""  # the channel whose tables hold the general statuses and status groups
     # kind -> the general channel's groups whose codes every channel's reports carry
     shared: tuple[tuple[str, tuple[int, ...]], ...] = ()
-    identifiers: Identifiers | None = None  # spec/http_errors.yaml (codegen/identifiers.py)
+    # spec/http_errors.yaml (codegen/identifiers.py)
+    identifiers: Identifiers = field(default_factory=Identifiers.empty)
 
     def shared_groups(self, kind: str) -> tuple[int, ...]:
         """The general groups of ``kind`` every channel's reports carry, with their codes."""

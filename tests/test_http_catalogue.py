@@ -139,7 +139,7 @@ def line_of(text: str, needle: str) -> int:
 
 def test_a_good_file_loads_and_a_missing_one_is_an_empty_catalogue(write_spec: SpecWriter) -> None:
     spec = write_spec(sms=MINIMAL_SMS)
-    assert load_spec(spec).identifiers.count == 0  # type: ignore[union-attr]
+    assert load_spec(spec).identifiers.count == 0
     (spec / "http_errors.yaml").write_text(GOOD, encoding="utf-8")
     loaded = load_spec(spec).identifiers
     assert loaded is not None
