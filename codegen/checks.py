@@ -44,6 +44,10 @@ class Checks:
         line, column = node.lc.value(key)
         return (line, column)
 
+    def item_at(self, seq: CommentedSeq, index: int) -> tuple[int, int]:
+        line, column = seq.lc.item(index)
+        return (line, column)
+
     def node_at(self, node: Any) -> tuple[int, int]:
         return (node.lc.line, node.lc.col)
 
@@ -167,5 +171,4 @@ class Checks:
             if isinstance(item, CommentedMap):
                 yield item
             else:
-                line, column = seq.lc.item(i)
-                self.problem((line, column), f"each {what} must be a mapping")
+                self.problem(self.item_at(seq, i), f"each {what} must be a mapping")

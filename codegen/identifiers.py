@@ -17,9 +17,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.comments import CommentedMap
 
 from codegen.checks import Checks
 from codegen.problems import Problem
@@ -197,7 +196,10 @@ class _IdentifierValidator(Checks):
             self.problem(self.value_at(node, "id"), f"{what}: 'id' {value!r} has a space")
         what = what if value is None else f"{family.field} {value!r}"
         member = self.member(node, value, what, family)
-        status = self.status(node.get("http_status"), self.value_at, node, "http_status", what)
+        sent = node.get("http_status")
+        status = (
+            None if sent is None else self.status(sent, self.value_at(node, "http_status"), what)
+        )
         also = self.statuses(node, what, status)
         meaning = self.str_(node, "meaning", what) if "meaning" in node else None
         sources = self.texts(node, "sources", what)
@@ -232,15 +234,11 @@ class _IdentifierValidator(Checks):
                 return None
         return name if self.member_name(node, key, name, what, self.reserved) else None
 
-    def status(self, value: object, locate: Any, node: Any, key: Any, what: str) -> int | None:
-        """An HTTP status (100 to 599), or None: null, or reported as a problem."""
-        if value is None and key == "http_status":
-            return None
+    def status(self, value: object, where: tuple[int, int], what: str) -> int | None:
+        """An HTTP status (100 to 599), or None, reported as a problem."""
         if isinstance(value, int) and not isinstance(value, bool) and 100 <= value <= 599:
             return int(value)
-        self.problem(
-            locate(node, key), f"{what}: expected an HTTP status (100 to 599), not {value!r}"
-        )
+        self.problem(where, f"{what}: expected an HTTP status (100 to 599), not {value!r}")
         return None
 
     def statuses(self, node: CommentedMap, what: str, first: int | None) -> tuple[int, ...]:
@@ -250,9 +248,9 @@ class _IdentifierValidator(Checks):
         found: list[int] = []
         for index, value in enumerate(() if seq is None else seq):
             assert seq is not None
-            status = self.status(value, _item_at, seq, index, what)
+            status = self.status(value, self.item_at(seq, index), what)
             if status is not None and status in (*found, first):
-                self.problem(_item_at(seq, index), f"{what}: status {status} is listed twice")
+                self.problem(self.item_at(seq, index), f"{what}: status {status} is listed twice")
             elif status is not None:
                 found.append(status)
         return tuple(found)
@@ -268,11 +266,11 @@ class _IdentifierValidator(Checks):
         for index, value in enumerate(() if seq is None else seq):
             assert seq is not None
             if isinstance(value, str) and value.strip() and " ".join(value.split()) == value:
-                if not self.refused(value, _item_at(seq, index), f"{what}: each of {key!r}"):
+                if not self.refused(value, self.item_at(seq, index), f"{what}: each of {key!r}"):
                     found.append(str(value))
             else:
                 self.problem(
-                    _item_at(seq, index),
+                    self.item_at(seq, index),
                     f"{what}: each of {key!r} must be one line of text, not {value!r}",
                 )
         return tuple(found)
@@ -307,11 +305,6 @@ class _IdentifierValidator(Checks):
             return None
         named[other] = value
         return other
-
-
-def _item_at(seq: CommentedSeq, index: int) -> tuple[int, int]:
-    line, column = seq.lc.item(index)
-    return (line, column)
 
 
 def _with_inverse(identifier: Identifier, named: dict[str, str]) -> Identifier:

@@ -306,7 +306,7 @@ def _shared(
             for i, group_id in enumerate(ids):
                 if group_id not in defined:
                     checks.problem(
-                        ids.lc.item(i),
+                        checks.item_at(ids, i),
                         f"'{key}': {group_id} is not one of {general.name}'s {kind} groups",
                     )
         shared.append((kind, tuple(int(i) for i in ids)))
