@@ -187,12 +187,17 @@ def group_named(kind: Kind, name: str, channel: Channel | None = None) -> GroupR
     """The group a channel knows by ``name`` (printed or member name, any case), or None."""
     found = _GROUPS_BY_NAME.get((channel, kind))
     if found is None:
-        found = {}
-        for group in group_rows(kind, channel).values():
-            for each in (group.name, group.member):
-                found.setdefault(each.casefold(), group)
-        _GROUPS_BY_NAME[channel, kind] = found
+        found = _GROUPS_BY_NAME[channel, kind] = _groups_by_name(group_rows(kind, channel).values())
     return found.get(str.casefold(name))
+
+
+def _groups_by_name(groups: Iterable[GroupRecord]) -> dict[str, GroupRecord]:
+    """Groups by printed and member name, casefolded; the first group keeps a name."""
+    found: dict[str, GroupRecord] = {}
+    for group in groups:
+        for name in (group.name, group.member):
+            found.setdefault(name.casefold(), group)
+    return found
 
 
 # -- enum classes -------------------------------------------------------------------------
@@ -278,10 +283,8 @@ def members_by_name(cls: Any) -> dict[str, Any]:
         members = cls.__members__
         channel, kind, groups = _KEYS[cls]
         if groups:
-            found = {}
-            for group in class_groups(cls).values():
-                for name in (group.name, group.member):
-                    found.setdefault(name.casefold(), members[group.member])
+            named_groups = _groups_by_name(class_groups(cls).values())
+            found = {name: members[group.member] for name, group in named_groups.items()}
         else:
             named = _by_name(_rows_of(channel, kind))
             found = {name: members[rows_of[0].member] for name, rows_of in named.items()}
